@@ -1,0 +1,150 @@
+//! The emulator's clock: the only place that reads the operating system's time.
+//!
+//! Two modes (contract §1 `--clock`): `real`, where simulated time runs at `--time-scale`
+//! simulated seconds per wall second from the moment the clock was made, and `manual`, where time
+//! moves only through [`Clock::advance`] (the admin API's `clock/advance`). Both can be advanced, so a
+//! demo on a real clock can also skip ahead. Everything else asks the clock for `now` and derives
+//! statuses from timestamps (see `lifecycle.rs`), which is what makes tests deterministic.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// A point in simulated time: milliseconds since the Unix epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    /// Epoch seconds with fraction, as the awsJson protocol writes timestamps.
+    pub fn as_epoch_seconds(self) -> f64 {
+        self.0 as f64 / 1000.0
+    }
+
+    /// From epoch seconds (fractions kept to the millisecond).
+    pub fn from_epoch_seconds(seconds: f64) -> Self {
+        Timestamp((seconds * 1000.0).round() as i64)
+    }
+
+    /// This time plus a duration (saturating).
+    pub fn plus(self, duration: Duration) -> Self {
+        let millis = i64::try_from(duration.as_millis()).unwrap_or(i64::MAX);
+        Timestamp(self.0.saturating_add(millis))
+    }
+
+    /// This time plus a number of milliseconds (saturating).
+    pub fn plus_millis(self, millis: i64) -> Self {
+        Timestamp(self.0.saturating_add(millis))
+    }
+}
+
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.as_epoch_seconds())
+    }
+}
+
+/// How simulated time moves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ClockMode {
+    /// Wall time multiplied by a scale (simulated seconds per wall second).
+    Real {
+        /// `--time-scale`.
+        time_scale: f64,
+    },
+    /// Moves only when advanced.
+    Manual,
+}
+
+/// The shared clock. Cheap to clone; all clones see the same time.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    inner: Arc<ClockInner>,
+}
+
+#[derive(Debug)]
+struct ClockInner {
+    mode: ClockMode,
+    /// Simulated time when the clock was made.
+    origin: Timestamp,
+    /// Wall instant when the clock was made (real mode).
+    origin_instant: Instant,
+    /// Milliseconds added through `advance`.
+    advanced_millis: AtomicI64,
+}
+
+impl Clock {
+    /// A clock in `mode` starting at the current wall time.
+    #[allow(clippy::disallowed_methods)] // the one place that reads the OS clock
+    pub fn new(mode: ClockMode) -> Self {
+        let wall = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            .unwrap_or(0);
+        Self::starting_at(mode, Timestamp(wall))
+    }
+
+    /// A clock in `mode` whose simulated time starts at `origin` (tests pin it).
+    #[allow(clippy::disallowed_methods)] // the one place that reads the OS clock
+    pub fn starting_at(mode: ClockMode, origin: Timestamp) -> Self {
+        Clock {
+            inner: Arc::new(ClockInner {
+                mode,
+                origin,
+                origin_instant: Instant::now(),
+                advanced_millis: AtomicI64::new(0),
+            }),
+        }
+    }
+
+    /// A manual clock at `origin`: the clock of deterministic tests.
+    pub fn manual_at(origin: Timestamp) -> Self {
+        Self::starting_at(ClockMode::Manual, origin)
+    }
+
+    /// The current simulated time.
+    pub fn now(&self) -> Timestamp {
+        let advanced = self.inner.advanced_millis.load(Ordering::SeqCst);
+        let elapsed = match self.inner.mode {
+            ClockMode::Manual => 0,
+            ClockMode::Real { time_scale } => {
+                let wall = self.inner.origin_instant.elapsed().as_secs_f64();
+                (wall * time_scale * 1000.0) as i64
+            }
+        };
+        self.inner.origin.plus_millis(elapsed).plus_millis(advanced)
+    }
+
+    /// Moves simulated time forward by `duration`; returns the new now.
+    pub fn advance(&self, duration: Duration) -> Timestamp {
+        let millis = i64::try_from(duration.as_millis()).unwrap_or(i64::MAX);
+        self.inner
+            .advanced_millis
+            .fetch_add(millis, Ordering::SeqCst);
+        self.now()
+    }
+
+    /// The mode this clock runs in.
+    pub fn mode(&self) -> ClockMode {
+        self.inner.mode
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manual_clock_moves_only_when_advanced() {
+        let clock = Clock::manual_at(Timestamp(1_000_000));
+        assert_eq!(clock.now(), Timestamp(1_000_000));
+        assert_eq!(clock.now(), Timestamp(1_000_000));
+        assert_eq!(clock.advance(Duration::from_secs(90)), Timestamp(1_090_000));
+        assert_eq!(clock.clone().now(), Timestamp(1_090_000));
+    }
+
+    #[test]
+    fn timestamps_serialize_as_epoch_seconds_with_fraction() {
+        let json = serde_json::to_string(&Timestamp(1_605_418_477_297)).unwrap();
+        assert_eq!(json, "1605418477.297");
+    }
+}

@@ -1,0 +1,97 @@
+//! The one error type of the SageMaker API: every refusal a handler or the protocol layer can
+//! produce, with its AWS error code and HTTP status. `code()` and `status()` are exhaustive matches,
+//! so adding a variant forces a decision on both.
+//!
+//! Codes follow the model (see `shared/design/protocol.md`): modelled SageMaker errors carry no
+//! `Exception` suffix (`ResourceNotFound`), the generic awsJson ones do (`ValidationException`).
+
+use std::fmt;
+
+/// A refused API call. The message is AWS's wording where it is known.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// `ResourceNotFound`: the named resource (or its parent) does not exist.
+    #[error("{0}")]
+    ResourceNotFound(String),
+    /// `ResourceInUse`: a name is taken, or the resource has dependants that block the call.
+    #[error("{0}")]
+    ResourceInUse(String),
+    /// `ResourceLimitExceeded`: an account-level quota would be exceeded.
+    #[error("{0}")]
+    ResourceLimitExceeded(String),
+    /// `ValidationException`: the input breaks a rule of the model or of the service.
+    #[error("{0}")]
+    Validation(String),
+    /// `SerializationException`: the body is not a JSON object or a member has the wrong JSON type.
+    #[error("{0}")]
+    Serialization(String),
+    /// `UnknownOperationException`: the `X-Amz-Target` names no operation of this service.
+    #[error("{0}")]
+    UnknownOperation(String),
+    /// `RequestEntityTooLargeException` (HTTP 413): the body exceeds the emulator's size limit.
+    #[error("{0}")]
+    RequestTooLarge(String),
+    /// Any code and status injected through the admin API's faults (contract §5).
+    #[error("{message}")]
+    Injected {
+        /// The `__type` to send, e.g. `ThrottlingException`.
+        code: String,
+        /// The HTTP status to send.
+        status: u16,
+        /// The message text.
+        message: String,
+    },
+}
+
+impl ApiError {
+    /// The AWS error code written to `__type` and `x-amzn-ErrorType`.
+    pub fn code(&self) -> &str {
+        match self {
+            ApiError::ResourceNotFound(_) => "ResourceNotFound",
+            ApiError::ResourceInUse(_) => "ResourceInUse",
+            ApiError::ResourceLimitExceeded(_) => "ResourceLimitExceeded",
+            ApiError::Validation(_) => "ValidationException",
+            ApiError::Serialization(_) => "SerializationException",
+            ApiError::UnknownOperation(_) => "UnknownOperationException",
+            ApiError::RequestTooLarge(_) => "RequestEntityTooLargeException",
+            ApiError::Injected { code, .. } => code,
+        }
+    }
+
+    /// The HTTP status. Every deterministic refusal is a 4xx: botocore retries 5xx.
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::ResourceNotFound(_)
+            | ApiError::ResourceInUse(_)
+            | ApiError::ResourceLimitExceeded(_)
+            | ApiError::Validation(_)
+            | ApiError::Serialization(_)
+            | ApiError::UnknownOperation(_) => 400,
+            ApiError::RequestTooLarge(_) => 413,
+            ApiError::Injected { status, .. } => *status,
+        }
+    }
+
+    /// The human-readable message.
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
+
+    /// `ResourceNotFound` with a formatted message.
+    pub fn not_found(message: impl fmt::Display) -> Self {
+        ApiError::ResourceNotFound(message.to_string())
+    }
+
+    /// `ResourceInUse` with a formatted message.
+    pub fn in_use(message: impl fmt::Display) -> Self {
+        ApiError::ResourceInUse(message.to_string())
+    }
+
+    /// `ValidationException` with a formatted message.
+    pub fn validation(message: impl fmt::Display) -> Self {
+        ApiError::Validation(message.to_string())
+    }
+}
+
+/// Result of a handler.
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,184 @@
+//! The `sagemaker-studio-emulator` binary: flags (each also `SMSE_<FLAG>`) → `Config`, tracing,
+//! bind, print `listening on http://HOST:PORT`, serve until SIGINT/SIGTERM, then shut down
+//! gracefully. See `shared/design/contract.md` §1.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, ValueEnum};
+use sagemaker_studio_emulator::clock::{Clock, ClockMode};
+use sagemaker_studio_emulator::lifecycle::{
+    parse_delay_override, DelayPreset, DelayProfile, Transition,
+};
+use sagemaker_studio_emulator::server::{start, Config};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ClockArg {
+    /// Wall time × --time-scale.
+    Real,
+    /// Moves only through POST /_emulator/clock/advance.
+    Manual,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DelaysArg {
+    /// Every transition is immediate.
+    Instant,
+    /// Every transition takes 1 s.
+    Fast,
+    /// Durations seen on AWS (domain 5 min, app 3 min, …).
+    Realistic,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+fn delay_kinds_help() -> String {
+    let kinds: Vec<&str> = Transition::ALL.iter().map(|t| t.name()).collect();
+    format!(
+        "Override one transition's duration, repeatable, e.g. domain.create=90s (units ms, s, m, h). Kinds: {}",
+        kinds.join(", ")
+    )
+}
+
+/// A local emulator of the Amazon SageMaker Studio control plane (awsJson1.1), for the real AWS
+/// SDKs through an endpoint-url override. Admin API under /_emulator/.
+#[derive(Debug, Parser)]
+#[command(name = "sagemaker-studio-emulator", version)]
+struct Cli {
+    /// Address to bind (loopback by default; binding elsewhere is an explicit choice).
+    #[arg(long, env = "SMSE_HOST", default_value = "127.0.0.1")]
+    host: String,
+    /// Port; 0 picks a free one (the startup line prints the real one).
+    #[arg(long, env = "SMSE_PORT", default_value_t = 8787)]
+    port: u16,
+    /// Account used when a request's access key id is not a 12-digit number.
+    #[arg(long, env = "SMSE_ACCOUNT_ID", default_value = "000000000000", value_parser = parse_account_id)]
+    account_id: String,
+    /// Region used when a request carries no SigV4 credential scope.
+    #[arg(long, env = "SMSE_REGION", default_value = "us-east-1")]
+    region: String,
+    /// Transition durations: instant (0 s), fast (1 s each), realistic (as seen on AWS).
+    #[arg(long, env = "SMSE_DELAYS", value_enum, default_value = "fast")]
+    delays: DelaysArg,
+    #[arg(long = "delay", env = "SMSE_DELAY", value_delimiter = ',', value_parser = parse_delay_override, help = delay_kinds_help())]
+    delay: Vec<(Transition, Duration)>,
+    /// real: wall time × --time-scale; manual: moves only through the admin API.
+    #[arg(long, env = "SMSE_CLOCK", value_enum, default_value = "real")]
+    clock: ClockArg,
+    /// Simulated seconds per wall second in real mode (60 = a minute per second).
+    #[arg(long, env = "SMSE_TIME_SCALE", default_value_t = 1.0, value_parser = parse_time_scale)]
+    time_scale: f64,
+    /// Log format.
+    #[arg(long, env = "SMSE_LOG_FORMAT", value_enum, default_value = "text")]
+    log_format: LogFormat,
+}
+
+fn parse_account_id(s: &str) -> Result<String, String> {
+    if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("'{s}': an account id is 12 digits"))
+    }
+}
+
+fn parse_time_scale(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!(
+            "'{s}': a positive number of simulated seconds per wall second"
+        )),
+    }
+}
+
+fn init_tracing(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing(cli.log_format);
+    let preset = match cli.delays {
+        DelaysArg::Instant => DelayPreset::Instant,
+        DelaysArg::Fast => DelayPreset::Fast,
+        DelaysArg::Realistic => DelayPreset::Realistic,
+    };
+    let delays = cli
+        .delay
+        .iter()
+        .fold(DelayProfile::new(preset), |profile, (t, d)| {
+            profile.with(*t, *d)
+        });
+    let clock = Clock::new(match cli.clock {
+        ClockArg::Real => ClockMode::Real {
+            time_scale: cli.time_scale,
+        },
+        ClockArg::Manual => ClockMode::Manual,
+    });
+    let config = Config {
+        host: cli.host,
+        port: cli.port,
+        account_id: cli.account_id,
+        region: cli.region,
+        delays,
+        clock,
+    };
+    let server = match start(config).await {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("sagemaker-studio-emulator: cannot listen: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    {
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "listening on {}", server.endpoint_url());
+        let _ = stdout.flush();
+    }
+    tracing::info!(endpoint = %server.endpoint_url(), "serving");
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    match server.shutdown().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sagemaker-studio-emulator: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

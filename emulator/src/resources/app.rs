@@ -1,0 +1,385 @@
+//! Apps: CreateApp, DescribeApp, ListApps, DeleteApp.
+//!
+//! Studio Classic apps belong to a user profile (JupyterServer on `system`, KernelGateway on an
+//! instance type, …); apps of the new Studio (JupyterLab, CodeEditor) belong to a space, which
+//! runs one app at a time. The instance type resolves from the app's `ResourceSpec`, then the
+//! owner's settings, then the domain's defaults. A deleted app stays visible as `Deleted` until an
+//! app of the same name replaces it; the replaced one is kept for metering.
+
+use serde_json::{json, Value};
+
+use crate::clock::Timestamp;
+use crate::error::{ApiError, ApiResult};
+use crate::lifecycle::{Status, Transition};
+use crate::resources::pagination::{sort_items, time_key, Order};
+use crate::resources::{
+    domain, json_time, lookup, optional_str, optional_value, required_str, space, user_profile,
+    Ctx, Input, Life,
+};
+use crate::store::Tables;
+
+/// Who an app belongs to. Ordered so that a profile's or a space's apps are one key range.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Owner {
+    /// A user profile, by lower-cased name (profile names are case-insensitive).
+    UserProfile(String),
+    /// A space, by name.
+    Space(String),
+}
+
+/// The table key of an app: (domain id, owner, app type, app name).
+pub type AppKey = (String, Owner, String, String);
+
+/// An app.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub domain_id: String,
+    pub owner: Owner,
+    /// The owner's name as given at its creation (profile names keep their case here).
+    pub owner_name: String,
+    pub app_type: String,
+    pub app_name: String,
+    pub arn: String,
+    /// The resolved `ResourceSpec` (always has `InstanceType`).
+    pub resource_spec: Value,
+    /// `ResourceSpec.InstanceType`, resolved.
+    pub instance_type: String,
+    /// `RecoveryMode` as given.
+    pub recovery_mode: Option<Value>,
+    pub life: Life,
+    pub sequence: u64,
+    /// When DeleteApp was called: the end of the app's metered life.
+    pub delete_requested_at: Option<Timestamp>,
+    /// Last activity (its creation, or an admin `activity` call): `LastUserActivityTimestamp`.
+    pub last_activity: Timestamp,
+}
+
+impl App {
+    /// The status at `now`.
+    pub fn status(&self, now: Timestamp) -> Status {
+        self.life.status(now, Status::Deleted)
+    }
+
+    /// Not yet `Deleted`: blocks deleting its owner.
+    pub fn is_live(&self, now: Timestamp) -> bool {
+        self.status(now) != Status::Deleted
+    }
+
+    /// The member naming the owner in outputs: `UserProfileName` or `SpaceName`.
+    fn owner_member(&self) -> &'static str {
+        match self.owner {
+            Owner::UserProfile(_) => "UserProfileName",
+            Owner::Space(_) => "SpaceName",
+        }
+    }
+}
+
+/// The settings member of an app type in `UserSettings`/`SpaceSettings`, and the instance type
+/// used when none is configured anywhere (`None`: one must be configured).
+///
+/// Defaults: JupyterServer and the other Studio Classic server apps run on `system` ("The
+/// JupyterServer app … runs on the system instance type", Studio Classic usage metering page);
+/// JupyterLab and CodeEditor spaces start on `ml.t3.medium` (the default instance of the Studio
+/// JupyterLab/Code Editor space pages); KernelGateway and RSessionGateway need a type.
+fn app_type_rules(app_type: &str) -> (Option<&'static str>, Option<&'static str>) {
+    match app_type {
+        "JupyterServer" => (Some("JupyterServerAppSettings"), Some("system")),
+        "KernelGateway" => (Some("KernelGatewayAppSettings"), None),
+        "TensorBoard" => (Some("TensorBoardAppSettings"), Some("system")),
+        "JupyterLab" => (Some("JupyterLabAppSettings"), Some("ml.t3.medium")),
+        "CodeEditor" => (Some("CodeEditorAppSettings"), Some("ml.t3.medium")),
+        "RSessionGateway" => (Some("RSessionAppSettings"), None),
+        // RStudioServerPro, Canvas, DetailedProfiler: server apps without a resource spec setting.
+        _ => (None, Some("system")),
+    }
+}
+
+/// App types that run in a space; all others run under a user profile.
+fn runs_in_space(app_type: &str) -> bool {
+    matches!(app_type, "JupyterLab" | "CodeEditor")
+}
+
+/// The app's ARN: `app/DOMAIN/OWNER/APPTYPE-LOWERCASE/NAME`.
+fn arn(ctx: &Ctx, domain_id: &str, owner_name: &str, app_type: &str, app_name: &str) -> String {
+    ctx.arn(&format!(
+        "app/{domain_id}/{}/{}/{app_name}",
+        owner_name.to_lowercase(),
+        app_type.to_lowercase()
+    ))
+}
+
+/// The owner named by the input: exactly one of `UserProfileName` and `SpaceName`.
+fn owner_of(input: &Input) -> ApiResult<(Owner, String)> {
+    match (
+        optional_str(input, "UserProfileName")?,
+        optional_str(input, "SpaceName")?,
+    ) {
+        (Some(profile), None) => Ok((
+            Owner::UserProfile(profile.to_lowercase()),
+            profile.to_string(),
+        )),
+        (None, Some(space)) => Ok((Owner::Space(space.to_string()), space.to_string())),
+        _ => Err(ApiError::validation(
+            "Exactly one of UserProfileName or SpaceName must be specified.",
+        )),
+    }
+}
+
+fn app_key(input: &Input, owner: Owner) -> ApiResult<AppKey> {
+    Ok((
+        required_str(input, "DomainId")?.to_string(),
+        owner,
+        required_str(input, "AppType")?.to_string(),
+        required_str(input, "AppName")?.to_string(),
+    ))
+}
+
+fn not_found(ctx: &Ctx, key: &AppKey, owner_name: &str) -> ApiError {
+    ApiError::not_found(format!(
+        "App [{}] does not exist.",
+        arn(ctx, &key.0, owner_name, &key.2, &key.3)
+    ))
+}
+
+/// Resolves the app's resource spec: the default chain, most general first, each more specific
+/// spec overriding member by member; then the app type's default instance.
+fn resolve_resource_spec(
+    app_type: &str,
+    chain: &[Option<&Value>],
+    given: Option<&Value>,
+) -> ApiResult<(Value, String)> {
+    let (settings_member, default_instance) = app_type_rules(app_type);
+    let mut spec = serde_json::Map::new();
+    if let Some(member) = settings_member {
+        for settings in chain.iter().flatten() {
+            if let Some(Value::Object(defaults)) =
+                lookup(settings, &[member, "DefaultResourceSpec"])
+            {
+                spec.extend(defaults.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+        }
+    }
+    if let Some(Value::Object(given)) = given {
+        spec.extend(
+            given
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
+    }
+    let instance_type = match spec.get("InstanceType").and_then(Value::as_str) {
+        Some(t) => t.to_string(),
+        None => match default_instance {
+            Some(t) => t.to_string(),
+            None => {
+                return Err(ApiError::validation(format!(
+                    "No instance type for the {app_type} app: ResourceSpec.InstanceType is not given and neither the owner's nor the domain's {} sets DefaultResourceSpec.InstanceType.",
+                    settings_member.unwrap_or("settings")
+                )))
+            }
+        },
+    };
+    if app_type == "JupyterServer" && instance_type != "system" {
+        return Err(ApiError::validation(format!(
+            "Invalid InstanceType '{instance_type}' for app type JupyterServer: JupyterServer apps run only on the 'system' instance type."
+        )));
+    }
+    if instance_type == "system" && !matches!(app_type_rules(app_type).1, Some("system")) {
+        return Err(ApiError::validation(format!(
+            "Invalid InstanceType 'system' for app type {app_type}: it needs an ML instance type."
+        )));
+    }
+    spec.insert("InstanceType".into(), instance_type.clone().into());
+    Ok((Value::Object(spec), instance_type))
+}
+
+/// CreateApp.
+pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let (owner, owner_name) = owner_of(input)?;
+    let key = app_key(input, owner.clone())?;
+    let (domain_id, app_type, app_name) = (key.0.clone(), key.2.clone(), key.3.clone());
+    domain::find_live(tables, ctx, &domain_id)?;
+    let domain = domain::find(tables, ctx, &domain_id)?;
+
+    let chain: Vec<Option<&Value>> = match &owner {
+        Owner::UserProfile(_) => {
+            if runs_in_space(&app_type) {
+                return Err(ApiError::validation(format!(
+                    "App type {app_type} runs in a space: give SpaceName instead of UserProfileName."
+                )));
+            }
+            let profile = user_profile::find(tables, ctx, &domain_id, &owner_name)?;
+            if profile.life.is_deleting() {
+                return Err(ApiError::in_use(format!(
+                    "UserProfile [{}] is being deleted.",
+                    profile.arn
+                )));
+            }
+            vec![domain.default_user_settings(), profile.user_settings()]
+        }
+        Owner::Space(space_name) => {
+            let space = space::find(tables, ctx, &domain_id, space_name)?;
+            if space.life.is_deleting() {
+                return Err(ApiError::in_use(format!(
+                    "Space [{}] is being deleted.",
+                    space.arn
+                )));
+            }
+            // "Each space has a 1:1 relationship with an instance of an application" (Amazon
+            // SageMaker Studio spaces page): a second live app is refused.
+            if let Some(running) = tables.apps_of_space(&domain_id, space_name).find(|app| {
+                app.is_live(ctx.now) && (app.app_type != app_type || app.app_name != app_name)
+            }) {
+                return Err(ApiError::in_use(format!(
+                    "Space [{}] already has an app that is not deleted: [{}].",
+                    space.arn, running.arn
+                )));
+            }
+            let owner_settings = space
+                .owner_lower()
+                .and_then(|o| tables.user_profiles.get(&(domain_id.clone(), o)))
+                .and_then(|p| p.user_settings());
+            match owner_settings {
+                // Private space: its owner's settings, over the domain's user defaults.
+                Some(settings) => vec![
+                    domain.default_user_settings(),
+                    Some(settings),
+                    space.space_settings(),
+                ],
+                None => vec![domain.default_space_settings(), space.space_settings()],
+            }
+        }
+    };
+    let (resource_spec, instance_type) =
+        resolve_resource_spec(&app_type, &chain, optional_value(input, "ResourceSpec"))?;
+
+    let arn = arn(ctx, &domain_id, &owner_name, &app_type, &app_name);
+    if let Some(existing) = tables.apps.get(&key) {
+        if existing.is_live(ctx.now) {
+            return Err(ApiError::in_use(format!("App [{arn}] already exists.")));
+        }
+    }
+    let app = App {
+        domain_id,
+        owner,
+        owner_name,
+        app_type,
+        app_name,
+        arn: arn.clone(),
+        resource_spec,
+        instance_type,
+        recovery_mode: optional_value(input, "RecoveryMode").cloned(),
+        life: Life::created(ctx, Transition::AppCreate),
+        sequence: tables.next_sequence(),
+        delete_requested_at: None,
+        last_activity: ctx.now,
+    };
+    if let Some(replaced) = tables.apps.insert(key, app) {
+        tables.retired_apps.push(replaced);
+    }
+    Ok(json!({"AppArn": arn}))
+}
+
+/// The app named by an input (DescribeApp, DeleteApp).
+fn find_by_input<'t>(tables: &'t Tables, ctx: &Ctx, input: &Input) -> ApiResult<(&'t App, AppKey)> {
+    let (owner, owner_name) = owner_of(input)?;
+    let key = app_key(input, owner)?;
+    match tables.apps.get(&key) {
+        Some(app) => Ok((app, key)),
+        None => Err(not_found(ctx, &key, &owner_name)),
+    }
+}
+
+/// DescribeApp: also for a `Deleted` app.
+pub fn describe_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let (app, _) = find_by_input(tables, ctx, input)?;
+    let mut out = Input::new();
+    out.insert("AppArn".into(), app.arn.clone().into());
+    out.insert("AppType".into(), app.app_type.clone().into());
+    out.insert("AppName".into(), app.app_name.clone().into());
+    out.insert("DomainId".into(), app.domain_id.clone().into());
+    out.insert(app.owner_member().into(), app.owner_name.clone().into());
+    let status = app.status(ctx.now);
+    out.insert("Status".into(), status.as_str().into());
+    if status == Status::InService {
+        out.insert("LastHealthCheckTimestamp".into(), json_time(ctx.now));
+    }
+    out.insert(
+        "LastUserActivityTimestamp".into(),
+        json_time(app.last_activity),
+    );
+    out.insert("CreationTime".into(), json_time(app.life.created));
+    out.insert("ResourceSpec".into(), app.resource_spec.clone());
+    if let Some(mode) = &app.recovery_mode {
+        out.insert("RecoveryMode".into(), mode.clone());
+    }
+    Ok(Value::Object(out))
+}
+
+/// ListApps: filters `DomainIdEquals`, `UserProfileNameEquals` (case-insensitive, like profile
+/// names), `SpaceNameEquals`; `SortBy` `CreationTime`; `SortOrder` (default `Ascending`); 10 per
+/// page by default (ListApps API reference).
+pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_filter = optional_str(input, "DomainIdEquals")?;
+    let profile_filter = optional_str(input, "UserProfileNameEquals")?.map(str::to_lowercase);
+    let space_filter = optional_str(input, "SpaceNameEquals")?;
+    let mut items: Vec<(String, Value)> = tables
+        .apps
+        .values()
+        .filter(|app| domain_filter.is_none_or(|d| app.domain_id == d))
+        .filter(|app| match (&profile_filter, &app.owner) {
+            (None, _) => true,
+            (Some(p), Owner::UserProfile(owner)) => p == owner,
+            (Some(_), Owner::Space(_)) => false,
+        })
+        .filter(|app| match (space_filter, &app.owner) {
+            (None, _) => true,
+            (Some(s), Owner::Space(owner)) => s == owner,
+            (Some(_), Owner::UserProfile(_)) => false,
+        })
+        .map(|app| {
+            let mut item = Input::new();
+            item.insert("DomainId".into(), app.domain_id.clone().into());
+            item.insert(app.owner_member().into(), app.owner_name.clone().into());
+            item.insert("AppType".into(), app.app_type.clone().into());
+            item.insert("AppName".into(), app.app_name.clone().into());
+            item.insert("Status".into(), app.status(ctx.now).as_str().into());
+            item.insert("CreationTime".into(), json_time(app.life.created));
+            item.insert("ResourceSpec".into(), app.resource_spec.clone());
+            (
+                time_key(app.life.created.0, app.sequence),
+                Value::Object(item),
+            )
+        })
+        .collect();
+    let order = Order::from_input(input, Order::Ascending);
+    sort_items(&mut items, order);
+    let page = ctx.pager.page("ListApps", input, order, 10, items)?;
+    let mut out = json!({"Apps": page.items});
+    if let Some(token) = page.next_token {
+        out["NextToken"] = token.into();
+    }
+    Ok(out)
+}
+
+/// DeleteApp: `Deleting`, then `Deleted` (still visible). Deleting a `Deleted` app is a
+/// ValidationException ("… has already been deleted", protocol.md); one already `Deleting` is
+/// accepted again and changes nothing.
+pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let (app, key) = find_by_input(tables, ctx, input)?;
+    match app.status(ctx.now) {
+        Status::Deleted => {
+            return Err(ApiError::validation(format!(
+                "App [{}] has already been deleted.",
+                app.arn
+            )))
+        }
+        Status::Deleting => return Ok(json!({})),
+        _ => {}
+    }
+    if let Some(app) = tables.apps.get_mut(&key) {
+        app.life.start_delete(ctx, Transition::AppDelete);
+        app.delete_requested_at = Some(ctx.now);
+    }
+    Ok(json!({}))
+}

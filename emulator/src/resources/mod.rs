@@ -1,0 +1,263 @@
+//! The Studio resource families, one file each. Handlers are plain functions named after their
+//! operation: `fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>`. They see no HTTP, never await,
+//! and take the time from `Ctx::now`, so they are unit-testable without a runtime.
+//!
+//! This module holds what the families share: the call context, the life record every resource
+//! carries, readers for input members, and id generation.
+
+pub mod app;
+pub mod domain;
+pub mod pagination;
+pub mod space;
+pub mod user_profile;
+
+use serde_json::{Map, Value};
+
+use crate::clock::Timestamp;
+use crate::error::{ApiError, ApiResult};
+use crate::lifecycle::{DelayProfile, Phase, Status, Transition};
+use crate::resources::pagination::Pager;
+
+/// The body of a request: a JSON object, already validated against the model.
+pub type Input = Map<String, Value>;
+
+/// What a handler knows besides the tables: who calls, where, and when.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    /// The caller's account (from the SigV4 credential, or `--account-id`).
+    pub account_id: &'a str,
+    /// The caller's region (from the SigV4 credential scope, or `--region`).
+    pub region: &'a str,
+    /// The clock's `now` for this call: one instant for the whole call.
+    pub now: Timestamp,
+    /// Transition durations.
+    pub delays: &'a DelayProfile,
+    /// Signs and checks NextTokens.
+    pub pager: &'a Pager,
+}
+
+impl Ctx<'_> {
+    /// When a transition started now finishes.
+    pub fn finish_of(&self, transition: Transition) -> Timestamp {
+        self.now.plus(self.delays.delay(transition))
+    }
+
+    /// `arn:aws:sagemaker:REGION:ACCOUNT:RESOURCE`.
+    pub fn arn(&self, resource: &str) -> String {
+        format!(
+            "arn:aws:sagemaker:{}:{}:{}",
+            self.region, self.account_id, resource
+        )
+    }
+}
+
+/// Creation time, last modification and the transition in progress of a resource.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Life {
+    /// `CreationTime`.
+    pub created: Timestamp,
+    /// When the last call changed the resource (before its transition finishes).
+    modified: Timestamp,
+    /// The transition in progress or last finished.
+    pub phase: Phase,
+}
+
+impl Life {
+    /// A resource created now, `Pending` until its create delay has passed.
+    pub fn created(ctx: &Ctx, transition: Transition) -> Self {
+        Life {
+            created: ctx.now,
+            modified: ctx.now,
+            phase: Phase::Creating {
+                ready_at: ctx.finish_of(transition),
+            },
+        }
+    }
+
+    /// Starts an update (`Updating` until its delay has passed).
+    pub fn start_update(&mut self, ctx: &Ctx, transition: Transition) {
+        self.modified = ctx.now;
+        self.phase = Phase::Updating {
+            ready_at: ctx.finish_of(transition),
+        };
+    }
+
+    /// Starts a deletion; returns when it finishes.
+    pub fn start_delete(&mut self, ctx: &Ctx, transition: Transition) -> Timestamp {
+        let done_at = ctx.finish_of(transition);
+        self.modified = ctx.now;
+        self.phase = Phase::Deleting { done_at };
+        done_at
+    }
+
+    /// The status at `now`; `gone` is what a finished deletion shows.
+    pub fn status(&self, now: Timestamp, gone: Status) -> Status {
+        self.phase.status(now, gone)
+    }
+
+    /// `LastModifiedTime` at `now`: the last call, or the end of the transition it started.
+    pub fn last_modified(&self, now: Timestamp) -> Timestamp {
+        self.phase
+            .finished_at(now)
+            .map_or(self.modified, |end| end.max(self.modified))
+    }
+
+    /// When the deletion in progress finishes, if one is.
+    pub fn deleted_at(&self) -> Option<Timestamp> {
+        match self.phase {
+            Phase::Deleting { done_at } => Some(done_at),
+            _ => None,
+        }
+    }
+
+    /// Whether a deletion has been requested (in progress or finished).
+    pub fn is_deleting(&self) -> bool {
+        matches!(self.phase, Phase::Deleting { .. })
+    }
+}
+
+/// `lowerCamel` of a PascalCase member name, as AWS writes member paths in messages.
+pub fn member_path(member: &str) -> String {
+    let mut chars = member.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// AWS's text for a required member that is absent.
+pub fn missing(member: &str) -> ApiError {
+    ApiError::validation(format!(
+        "1 validation error detected: Value null at '{}' failed to satisfy constraint: Member must not be null",
+        member_path(member)
+    ))
+}
+
+/// A required string member.
+pub fn required_str<'a>(input: &'a Input, member: &str) -> ApiResult<&'a str> {
+    optional_str(input, member)?.ok_or_else(|| missing(member))
+}
+
+/// An optional string member (`null` counts as absent, as both SDKs' parsers treat it).
+pub fn optional_str<'a>(input: &'a Input, member: &str) -> ApiResult<Option<&'a str>> {
+    match input.get(member) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(ApiError::Serialization(format!(
+            "Expected a string for member {member}"
+        ))),
+    }
+}
+
+/// An optional member of any JSON type (`null` counts as absent).
+pub fn optional_value<'a>(input: &'a Input, member: &str) -> Option<&'a Value> {
+    input.get(member).filter(|v| !v.is_null())
+}
+
+/// Copies the members named in `members` from `from` into `to` when present.
+pub fn copy_members(from: &Input, to: &mut Input, members: &[&str]) {
+    for member in members {
+        if let Some(value) = optional_value(from, member) {
+            to.insert((*member).to_string(), value.clone());
+        }
+    }
+}
+
+/// Reads `path` (PascalCase members) inside a JSON value.
+pub fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
+    path.iter()
+        .try_fold(value, |v, member| v.get(member))
+        .filter(|v| !v.is_null())
+}
+
+/// Merges `patch` into `target` member by member, recursing into objects: how the Update*
+/// operations apply nested settings (a member not given keeps its value).
+pub fn merge_settings(target: &mut Value, patch: &Value) {
+    match (target, patch) {
+        (Value::Object(target), Value::Object(patch)) => {
+            for (key, value) in patch {
+                if value.is_null() {
+                    continue;
+                }
+                match target.get_mut(key) {
+                    Some(existing) if existing.is_object() && value.is_object() => {
+                        merge_settings(existing, value)
+                    }
+                    _ => {
+                        target.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (target, patch) => *target = patch.clone(),
+    }
+}
+
+/// `len` random characters of `alphabet` (ids are random, as AWS's are: never derived from names).
+pub fn random_chars(len: usize, alphabet: &[u8]) -> String {
+    let mut out = String::with_capacity(len);
+    while out.len() < len {
+        for byte in uuid::Uuid::new_v4().into_bytes() {
+            if out.len() == len {
+                break;
+            }
+            // 256 is not a multiple of 36: reject the top of the range to stay uniform.
+            let limit = 256 - (256 % alphabet.len());
+            if usize::from(byte) < limit {
+                out.push(char::from(alphabet[usize::from(byte) % alphabet.len()]));
+            }
+        }
+    }
+    out
+}
+
+/// Lowercase letters and digits.
+pub const LOWER_ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+/// Lowercase hex digits.
+pub const HEX: &[u8] = b"0123456789abcdef";
+
+/// The status and time members every Describe and List output shares.
+pub fn status_members(out: &mut Input, life: &Life, now: Timestamp, gone: Status) {
+    out.insert("Status".into(), life.status(now, gone).as_str().into());
+    out.insert("CreationTime".into(), json_time(life.created));
+    out.insert(
+        "LastModifiedTime".into(),
+        json_time(life.last_modified(now)),
+    );
+}
+
+/// A timestamp as the awsJson protocol writes it: epoch seconds.
+pub fn json_time(t: Timestamp) -> Value {
+    serde_json::Number::from_f64(t.as_epoch_seconds())
+        .map(Value::Number)
+        .unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_paths_are_lower_camel() {
+        assert_eq!(member_path("DomainName"), "domainName");
+        assert_eq!(member_path("AppType"), "appType");
+    }
+
+    #[test]
+    fn random_ids_have_the_requested_shape() {
+        let id = random_chars(12, LOWER_ALNUM);
+        assert_eq!(id.len(), 12);
+        assert!(id.bytes().all(|b| LOWER_ALNUM.contains(&b)));
+        assert_ne!(id, random_chars(12, LOWER_ALNUM));
+    }
+
+    #[test]
+    fn merge_keeps_members_not_given() {
+        let mut target = serde_json::json!({"A": {"B": 1, "C": 2}, "D": 3});
+        merge_settings(&mut target, &serde_json::json!({"A": {"B": 9}, "E": 5}));
+        assert_eq!(
+            target,
+            serde_json::json!({"A": {"B": 9, "C": 2}, "D": 3, "E": 5})
+        );
+    }
+}

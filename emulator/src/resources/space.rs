@@ -1,0 +1,281 @@
+//! Spaces: CreateSpace, DescribeSpace, ListSpaces, UpdateSpace, DeleteSpace.
+//!
+//! A space is private (`SpaceSharingSettings.SharingType` `Private`, owned by one user profile
+//! named in `OwnershipSettings`) or shared. Each space runs at most one app at a time and gets its
+//! own Studio host (`Url`).
+
+use serde_json::{json, Value};
+
+use crate::error::{ApiError, ApiResult};
+use crate::lifecycle::{Status, Transition};
+use crate::resources::pagination::{sort_items, sort_key, Order};
+use crate::resources::{
+    copy_members, domain, lookup, optional_str, optional_value, random_chars, required_str,
+    status_members, user_profile, Ctx, Input, Life, LOWER_ALNUM,
+};
+use crate::store::{Removal, Tables};
+
+/// Members of CreateSpace kept and returned by DescribeSpace as given.
+const GIVEN_MEMBERS: &[&str] = &[
+    "SpaceSettings",
+    "OwnershipSettings",
+    "SpaceSharingSettings",
+    "SpaceDisplayName",
+];
+
+/// A space of a domain.
+#[derive(Debug, Clone)]
+pub struct Space {
+    pub domain_id: String,
+    pub name: String,
+    pub arn: String,
+    /// The space's own Studio host: `https://ID.studio.REGION.sagemaker.aws`.
+    pub url: String,
+    /// POSIX uid on the domain's home EFS.
+    pub home_efs_uid: String,
+    /// Settings kept as given (see `GIVEN_MEMBERS`).
+    pub given: Input,
+    pub life: Life,
+    pub sequence: u64,
+}
+
+impl Space {
+    /// The space's settings (`SpaceSettings`).
+    pub fn space_settings(&self) -> Option<&Value> {
+        optional_value(&self.given, "SpaceSettings")
+    }
+
+    /// `Private` or `Shared` (AWS's default when not given is `Shared`).
+    pub fn sharing_type(&self) -> &str {
+        self.given
+            .get("SpaceSharingSettings")
+            .and_then(|s| s.get("SharingType"))
+            .and_then(Value::as_str)
+            .unwrap_or("Shared")
+    }
+
+    /// The owning user profile's name, lower-cased (private spaces).
+    pub fn owner_lower(&self) -> Option<String> {
+        self.given
+            .get("OwnershipSettings")
+            .and_then(|o| o.get("OwnerUserProfileName"))
+            .and_then(Value::as_str)
+            .map(str::to_lowercase)
+    }
+}
+
+/// Finds a space that exists at `now` or answers AWS's not-found.
+pub fn find<'t>(
+    tables: &'t Tables,
+    ctx: &Ctx,
+    domain_id: &str,
+    name: &str,
+) -> ApiResult<&'t Space> {
+    tables
+        .spaces
+        .get(&(domain_id.to_string(), name.to_string()))
+        .ok_or_else(|| not_found(ctx, domain_id, name))
+}
+
+fn not_found(ctx: &Ctx, domain_id: &str, name: &str) -> ApiError {
+    ApiError::not_found(format!(
+        "Space [{}] does not exist.",
+        ctx.arn(&format!("space/{domain_id}/{name}"))
+    ))
+}
+
+/// CreateSpace.
+pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_id = required_str(input, "DomainId")?;
+    let name = required_str(input, "SpaceName")?;
+    domain::find_live(tables, ctx, domain_id)?;
+    let sharing = optional_value(input, "SpaceSharingSettings")
+        .and_then(|s| s.get("SharingType"))
+        .and_then(Value::as_str)
+        .unwrap_or("Shared");
+    let owner = optional_value(input, "OwnershipSettings")
+        .and_then(|o| lookup(o, &["OwnerUserProfileName"]))
+        .and_then(Value::as_str);
+    // "OwnershipSettings … Required if SpaceSharingSettings.SharingType is Private"
+    // (CreateSpace API reference, OwnershipSettings and SpaceSharingSettings).
+    if sharing == "Private" && owner.is_none() {
+        return Err(ApiError::validation(
+            "OwnershipSettings.OwnerUserProfileName is required for a space whose SharingType is Private.",
+        ));
+    }
+    if let Some(owner) = owner {
+        let profile = user_profile::find(tables, ctx, domain_id, owner)?;
+        if profile.life.is_deleting() {
+            return Err(ApiError::in_use(format!(
+                "UserProfile [{}] is being deleted.",
+                profile.arn
+            )));
+        }
+    }
+    let key = (domain_id.to_string(), name.to_string());
+    let arn = ctx.arn(&format!("space/{domain_id}/{name}"));
+    if tables.spaces.contains_key(&key) {
+        return Err(ApiError::in_use(format!("Space [{arn}] already exists.")));
+    }
+    let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
+    let mut given = Input::new();
+    copy_members(input, &mut given, GIVEN_MEMBERS);
+    let space = Space {
+        domain_id: domain_id.to_string(),
+        name: name.to_string(),
+        arn: arn.clone(),
+        url: format!(
+            "https://{}.studio.{}.sagemaker.aws",
+            random_chars(15, LOWER_ALNUM),
+            ctx.region
+        ),
+        home_efs_uid,
+        given,
+        life: Life::created(ctx, Transition::SpaceCreate),
+        sequence: tables.next_sequence(),
+    };
+    tables.spaces.insert(key, space);
+    Ok(json!({"SpaceArn": arn}))
+}
+
+/// DescribeSpace.
+pub fn describe_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let space = find(
+        tables,
+        ctx,
+        required_str(input, "DomainId")?,
+        required_str(input, "SpaceName")?,
+    )?;
+    let mut out = space.given.clone();
+    out.insert("DomainId".into(), space.domain_id.clone().into());
+    out.insert("SpaceArn".into(), space.arn.clone().into());
+    out.insert("SpaceName".into(), space.name.clone().into());
+    out.insert(
+        "HomeEfsFileSystemUid".into(),
+        space.home_efs_uid.clone().into(),
+    );
+    status_members(&mut out, &space.life, ctx.now, Status::Gone);
+    out.insert("Url".into(), space.url.clone().into());
+    Ok(Value::Object(out))
+}
+
+/// ListSpaces: filters `DomainIdEquals` and `SpaceNameContains`, `SortBy` `CreationTime`
+/// (default) or `LastModifiedTime`, `SortOrder` (default `Ascending`), 10 per page by default.
+pub fn list_spaces(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_filter = optional_str(input, "DomainIdEquals")?;
+    let contains = optional_str(input, "SpaceNameContains")?;
+    let spaces: Box<dyn Iterator<Item = &Space>> = match domain_filter {
+        Some(domain_id) => Box::new(tables.spaces_of(domain_id)),
+        None => Box::new(tables.spaces.values()),
+    };
+    let mut items: Vec<(String, Value)> = spaces
+        .filter(|s| contains.is_none_or(|c| s.name.contains(c)))
+        .map(|s| {
+            (
+                sort_key(input, &s.life, s.sequence, ctx.now),
+                summary(s, ctx),
+            )
+        })
+        .collect();
+    let order = Order::from_input(input, Order::Ascending);
+    sort_items(&mut items, order);
+    let page = ctx.pager.page("ListSpaces", input, order, 10, items)?;
+    let mut out = json!({"Spaces": page.items});
+    if let Some(token) = page.next_token {
+        out["NextToken"] = token.into();
+    }
+    Ok(out)
+}
+
+/// A `SpaceDetails` of ListSpaces.
+fn summary(space: &Space, ctx: &Ctx) -> Value {
+    let mut item = Input::new();
+    item.insert("DomainId".into(), space.domain_id.clone().into());
+    item.insert("SpaceName".into(), space.name.clone().into());
+    status_members(&mut item, &space.life, ctx.now, Status::Gone);
+    if let Some(settings) = space.space_settings() {
+        let mut settings_summary = Input::new();
+        copy_members(
+            settings.as_object().unwrap_or(&Input::new()),
+            &mut settings_summary,
+            &["AppType", "RemoteAccess", "SpaceStorageSettings"],
+        );
+        item.insert(
+            "SpaceSettingsSummary".into(),
+            Value::Object(settings_summary),
+        );
+    }
+    item.insert(
+        "SpaceSharingSettingsSummary".into(),
+        json!({"SharingType": space.sharing_type()}),
+    );
+    if let Some(owner) = space
+        .given
+        .get("OwnershipSettings")
+        .and_then(|o| o.get("OwnerUserProfileName"))
+    {
+        item.insert(
+            "OwnershipSettingsSummary".into(),
+            json!({"OwnerUserProfileName": owner}),
+        );
+    }
+    if let Some(display) = space.given.get("SpaceDisplayName") {
+        item.insert("SpaceDisplayName".into(), display.clone());
+    }
+    Value::Object(item)
+}
+
+/// UpdateSpace: merges `SpaceSettings`, replaces `SpaceDisplayName`; `Updating` until the update
+/// delay has passed.
+pub fn update_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_id = required_str(input, "DomainId")?;
+    let name = required_str(input, "SpaceName")?;
+    let Some(space) = tables
+        .spaces
+        .get_mut(&(domain_id.to_string(), name.to_string()))
+    else {
+        return Err(not_found(ctx, domain_id, name));
+    };
+    if space.life.is_deleting() {
+        return Err(ApiError::in_use(format!(
+            "Space [{}] is being deleted.",
+            space.arn
+        )));
+    }
+    if let Some(patch) = optional_value(input, "SpaceSettings") {
+        let target = space
+            .given
+            .entry("SpaceSettings")
+            .or_insert_with(|| json!({}));
+        super::merge_settings(target, patch);
+    }
+    copy_members(input, &mut space.given, &["SpaceDisplayName"]);
+    space.life.start_update(ctx, Transition::SpaceUpdate);
+    Ok(json!({"SpaceArn": space.arn}))
+}
+
+/// DeleteSpace: refused while the space has an app that is not `Deleted`.
+pub fn delete_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_id = required_str(input, "DomainId")?;
+    let name = required_str(input, "SpaceName")?;
+    let space = find(tables, ctx, domain_id, name)?;
+    if space.life.is_deleting() {
+        return Ok(json!({}));
+    }
+    if tables
+        .apps_of_space(domain_id, name)
+        .any(|app| app.is_live(ctx.now))
+    {
+        return Err(ApiError::in_use(format!(
+            "Unable to delete Space [{}] because App(s) are associated with it.",
+            space.arn
+        )));
+    }
+    let key = (domain_id.to_string(), name.to_string());
+    let Some(space) = tables.spaces.get_mut(&key) else {
+        return Err(not_found(ctx, domain_id, name));
+    };
+    let done_at = space.life.start_delete(ctx, Transition::SpaceDelete);
+    tables.schedule_removal(done_at, Removal::Space(key.0, key.1));
+    Ok(json!({}))
+}

@@ -1,0 +1,239 @@
+//! User profiles: CreateUserProfile, DescribeUserProfile, ListUserProfiles, UpdateUserProfile,
+//! DeleteUserProfile.
+//!
+//! Names are case-insensitive ("This value is not case sensitive", CreateUserProfile API
+//! reference): the table is keyed by the lower-cased name, the name is returned as given, and the
+//! ARN carries it lower-cased, as AWS writes it (e.g. the ARN
+//! `user-profile/d-93ieiwizyjyp/default-20240725t130739` of the console's profile
+//! `default-20240725T130739`, aws/amazon-sagemaker-feedback#113).
+
+use serde_json::{json, Value};
+
+use crate::error::{ApiError, ApiResult};
+use crate::lifecycle::{Status, Transition};
+use crate::resources::pagination::{sort_items, sort_key, Order};
+use crate::resources::{
+    copy_members, domain, optional_str, optional_value, required_str, status_members, Ctx, Input,
+    Life,
+};
+use crate::store::{Removal, Tables};
+
+/// Members of CreateUserProfile kept and returned by DescribeUserProfile as given.
+const GIVEN_MEMBERS: &[&str] = &[
+    "SingleSignOnUserIdentifier",
+    "SingleSignOnUserValue",
+    "UserSettings",
+];
+
+/// A user profile of a domain.
+#[derive(Debug, Clone)]
+pub struct UserProfile {
+    pub domain_id: String,
+    /// As given at creation.
+    pub name: String,
+    pub arn: String,
+    /// POSIX uid on the domain's home EFS, e.g. `200001`.
+    pub home_efs_uid: String,
+    /// Settings kept as given (see `GIVEN_MEMBERS`).
+    pub given: Input,
+    pub life: Life,
+    pub sequence: u64,
+}
+
+impl UserProfile {
+    /// The profile's own settings (`UserSettings`).
+    pub fn user_settings(&self) -> Option<&Value> {
+        optional_value(&self.given, "UserSettings")
+    }
+}
+
+/// The table key of a profile name.
+pub fn key(domain_id: &str, name: &str) -> (String, String) {
+    (domain_id.to_string(), name.to_lowercase())
+}
+
+/// The ARN of a profile (name lower-cased, as AWS writes it).
+pub fn arn(ctx: &Ctx, domain_id: &str, name: &str) -> String {
+    ctx.arn(&format!("user-profile/{domain_id}/{}", name.to_lowercase()))
+}
+
+/// Finds a profile that exists at `now` or answers AWS's not-found.
+pub fn find<'t>(
+    tables: &'t Tables,
+    ctx: &Ctx,
+    domain_id: &str,
+    name: &str,
+) -> ApiResult<&'t UserProfile> {
+    tables
+        .user_profiles
+        .get(&key(domain_id, name))
+        .ok_or_else(|| not_found(ctx, domain_id, name))
+}
+
+fn not_found(ctx: &Ctx, domain_id: &str, name: &str) -> ApiError {
+    ApiError::not_found(format!(
+        "UserProfile [{}] does not exist.",
+        arn(ctx, domain_id, name)
+    ))
+}
+
+/// CreateUserProfile.
+pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_id = required_str(input, "DomainId")?;
+    let name = required_str(input, "UserProfileName")?;
+    let domain = domain::find_live(tables, ctx, domain_id)?;
+    if domain.auth_mode == "SSO"
+        && (optional_str(input, "SingleSignOnUserIdentifier")?.is_none()
+            || optional_str(input, "SingleSignOnUserValue")?.is_none())
+    {
+        // "This field is required only if the domain's authentication mode is SSO."
+        // (CreateUserProfile API reference, SingleSignOnUserIdentifier/SingleSignOnUserValue)
+        return Err(ApiError::validation(
+            "SingleSignOnUserIdentifier and SingleSignOnUserValue are required when the domain's AuthMode is SSO.",
+        ));
+    }
+    let key = key(domain_id, name);
+    let arn = arn(ctx, domain_id, name);
+    if tables.user_profiles.contains_key(&key) {
+        return Err(ApiError::in_use(format!(
+            "UserProfile [{arn}] already exists."
+        )));
+    }
+    let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
+    let mut given = Input::new();
+    copy_members(input, &mut given, GIVEN_MEMBERS);
+    let profile = UserProfile {
+        domain_id: domain_id.to_string(),
+        name: name.to_string(),
+        arn: arn.clone(),
+        home_efs_uid,
+        given,
+        life: Life::created(ctx, Transition::UserProfileCreate),
+        sequence: tables.next_sequence(),
+    };
+    tables.user_profiles.insert(key, profile);
+    Ok(json!({"UserProfileArn": arn}))
+}
+
+/// DescribeUserProfile.
+pub fn describe_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_id = required_str(input, "DomainId")?;
+    let name = required_str(input, "UserProfileName")?;
+    let profile = find(tables, ctx, domain_id, name)?;
+    let mut out = profile.given.clone();
+    out.insert("DomainId".into(), profile.domain_id.clone().into());
+    out.insert("UserProfileArn".into(), profile.arn.clone().into());
+    out.insert("UserProfileName".into(), profile.name.clone().into());
+    out.insert(
+        "HomeEfsFileSystemUid".into(),
+        profile.home_efs_uid.clone().into(),
+    );
+    status_members(&mut out, &profile.life, ctx.now, Status::Gone);
+    Ok(Value::Object(out))
+}
+
+/// ListUserProfiles: filters `DomainIdEquals` and `UserProfileNameContains` (case-insensitive,
+/// like the names), `SortBy` `CreationTime` (default) or `LastModifiedTime`, `SortOrder`
+/// (default `Ascending`), 10 per page by default (ListUserProfiles API reference).
+pub fn list_user_profiles(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_filter = optional_str(input, "DomainIdEquals")?;
+    let contains = optional_str(input, "UserProfileNameContains")?.map(str::to_lowercase);
+    let profiles: Box<dyn Iterator<Item = &UserProfile>> = match domain_filter {
+        Some(domain_id) => Box::new(tables.user_profiles_of(domain_id)),
+        None => Box::new(tables.user_profiles.values()),
+    };
+    let mut items: Vec<(String, Value)> = profiles
+        .filter(|p| {
+            contains
+                .as_deref()
+                .is_none_or(|c| p.name.to_lowercase().contains(c))
+        })
+        .map(|p| {
+            let mut item = Input::new();
+            item.insert("DomainId".into(), p.domain_id.clone().into());
+            item.insert("UserProfileName".into(), p.name.clone().into());
+            status_members(&mut item, &p.life, ctx.now, Status::Gone);
+            (
+                sort_key(input, &p.life, p.sequence, ctx.now),
+                Value::Object(item),
+            )
+        })
+        .collect();
+    let order = Order::from_input(input, Order::Ascending);
+    sort_items(&mut items, order);
+    let page = ctx
+        .pager
+        .page("ListUserProfiles", input, order, 10, items)?;
+    let mut out = json!({"UserProfiles": page.items});
+    if let Some(token) = page.next_token {
+        out["NextToken"] = token.into();
+    }
+    Ok(out)
+}
+
+/// UpdateUserProfile: merges `UserSettings`; `Updating` until the update delay has passed.
+pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_id = required_str(input, "DomainId")?;
+    let name = required_str(input, "UserProfileName")?;
+    find(tables, ctx, domain_id, name)?;
+    let Some(profile) = tables.user_profiles.get_mut(&key(domain_id, name)) else {
+        return Err(not_found(ctx, domain_id, name));
+    };
+    if profile.life.is_deleting() {
+        return Err(ApiError::in_use(format!(
+            "UserProfile [{}] is being deleted.",
+            profile.arn
+        )));
+    }
+    if let Some(patch) = optional_value(input, "UserSettings") {
+        let target = profile
+            .given
+            .entry("UserSettings")
+            .or_insert_with(|| json!({}));
+        super::merge_settings(target, patch);
+    }
+    profile
+        .life
+        .start_update(ctx, Transition::UserProfileUpdate);
+    Ok(json!({"UserProfileArn": profile.arn}))
+}
+
+/// DeleteUserProfile: refused while the profile has apps that are not `Deleted` or owns private
+/// spaces; otherwise `Deleting`, then gone.
+pub fn delete_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let domain_id = required_str(input, "DomainId")?;
+    let name = required_str(input, "UserProfileName")?;
+    let profile = find(tables, ctx, domain_id, name)?;
+    if profile.life.is_deleting() {
+        return Ok(json!({}));
+    }
+    let lower = name.to_lowercase();
+    if tables
+        .apps_of_user_profile(domain_id, &lower)
+        .any(|app| app.is_live(ctx.now))
+    {
+        // AWS's wording, e.g. aws/amazon-sagemaker-feedback#113.
+        return Err(ApiError::in_use(format!(
+            "Unable to delete UserProfile [{}] because App(s) are associated with it.",
+            profile.arn
+        )));
+    }
+    if tables
+        .spaces_of(domain_id)
+        .any(|space| space.owner_lower().as_deref() == Some(lower.as_str()))
+    {
+        return Err(ApiError::in_use(format!(
+            "Unable to delete UserProfile [{}] because Space(s) are associated with it.",
+            profile.arn
+        )));
+    }
+    let key = key(domain_id, name);
+    let Some(profile) = tables.user_profiles.get_mut(&key) else {
+        return Err(not_found(ctx, domain_id, name));
+    };
+    let done_at = profile
+        .life
+        .start_delete(ctx, Transition::UserProfileDelete);
+    tables.schedule_removal(done_at, Removal::UserProfile(key.0, key.1));
+    Ok(json!({}))
+}
