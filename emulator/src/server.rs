@@ -147,6 +147,8 @@ impl RunningServer {
 /// Binds `config.host:config.port` and serves in the background. When this returns, the socket
 /// accepts connections.
 pub async fn start(config: Config) -> std::io::Result<RunningServer> {
+    // Parse the model and compile its patterns now, not on the first request.
+    crate::model::model();
     let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
     let addr = listener.local_addr()?;
     let service = Service::new(

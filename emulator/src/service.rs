@@ -1,6 +1,6 @@
 //! The emulator's core, shared by the API and the admin routes: the store, the clock, the delay
 //! profile and the defaults. `call` runs one operation: look it up in the dispatch table, validate
-//! its input, then run its handler under the partition's lock with one `now`.
+//! its input against the SageMaker model (so no handler sees an invalid input), then run its handler under the partition's lock with one `now`.
 
 use serde_json::Value;
 
@@ -8,6 +8,7 @@ use crate::clock::Clock;
 use crate::dispatch;
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::DelayProfile;
+use crate::model::{self, InputError};
 use crate::protocol::{ApiRequest, Defaults};
 use crate::resources::pagination::Pager;
 use crate::resources::Ctx;
@@ -42,6 +43,10 @@ impl Service {
                 "Operation {} is not supported by this emulator.",
                 request.operation
             ))
+        })?;
+        model::validate_input(&request.operation, &request.input).map_err(|e| match e {
+            InputError::Validation(message) => ApiError::Validation(message),
+            InputError::Serialization(message) => ApiError::Serialization(message),
         })?;
         let partition = self.store.partition(&PartitionKey {
             account_id: request.account_id.clone(),
