@@ -1,0 +1,73 @@
+//! Shared setup of the Rust SDK suites: an emulator on `127.0.0.1:0` with a manual clock, and an
+//! `aws-sdk-sagemaker` client pointed at it.
+
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use aws_sdk_sagemaker::config::{BehaviorVersion, Credentials, Region};
+use aws_sdk_sagemaker::Client;
+use sagemaker_studio_emulator::clock::{Clock, Timestamp};
+use sagemaker_studio_emulator::lifecycle::{DelayPreset, DelayProfile};
+use sagemaker_studio_emulator::server::{start, Config, RunningServer};
+
+/// 2026-01-01T00:00:00Z: the manual clock's start in every test.
+pub const T0_MILLIS: i64 = 1_767_225_600_000;
+
+/// A running emulator with the `fast` profile (every transition 1 s) on a manual clock.
+pub async fn emulator() -> RunningServer {
+    emulator_with(DelayProfile::new(DelayPreset::Fast)).await
+}
+
+/// A running emulator with the given delays on a manual clock.
+pub async fn emulator_with(delays: DelayProfile) -> RunningServer {
+    start(Config {
+        port: 0,
+        delays,
+        clock: Clock::manual_at(Timestamp(T0_MILLIS)),
+        ..Config::default()
+    })
+    .await
+    .expect("emulator starts")
+}
+
+/// A client for `region` whose access key id is `access_key` (12 digits = the account).
+pub fn client_as(server: &RunningServer, access_key: &str, region: &str) -> Client {
+    let config = aws_sdk_sagemaker::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(region.to_string()))
+        .credentials_provider(Credentials::new(access_key, "secret", None, None, "tests"))
+        .endpoint_url(server.endpoint_url())
+        .build();
+    Client::from_conf(config)
+}
+
+/// A client in us-east-1 for account 111122223333.
+pub fn client(server: &RunningServer) -> Client {
+    client_as(server, "111122223333", "us-east-1")
+}
+
+/// Moves the emulator's clock forward.
+pub fn advance(server: &RunningServer, seconds: u64) {
+    server.clock().advance(Duration::from_secs(seconds));
+}
+
+/// The settings of the console's Quick start: IAM auth, an execution role, a default VPC.
+pub async fn quick_start_domain(sm: &Client, name: &str) -> String {
+    use aws_sdk_sagemaker::types::{AuthMode, UserSettings};
+    let out = sm
+        .create_domain()
+        .domain_name(name)
+        .auth_mode(AuthMode::Iam)
+        .default_user_settings(
+            UserSettings::builder()
+                .execution_role("arn:aws:iam::111122223333:role/service-role/AmazonSageMaker-ExecutionRole-20200501T153453")
+                .build(),
+        )
+        .vpc_id("vpc-0123456789abcdef0")
+        .subnet_ids("subnet-0123456789abcdef0")
+        .send()
+        .await
+        .expect("CreateDomain");
+    out.domain_id().expect("DomainId").to_string()
+}
