@@ -1,9 +1,11 @@
-//! The admin API under `/_emulator/` (contract §5): health, reset and the clock. JSON in
+//! The admin API under `/_emulator/` (contract §5): health, reset, the clock, the usage report
+//! and app activity (idle shutdown). JSON in
 //! PascalCase like the AWS API; errors in the same envelope as the API's.
 
 use std::time::Duration;
 
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -13,7 +15,7 @@ use serde_json::{json, Value};
 use crate::clock::ClockMode;
 use crate::error::ApiError;
 use crate::protocol;
-use crate::service::Service;
+use crate::service::{Service, UsageFilter};
 
 /// The admin routes.
 pub fn routes() -> Router<Service> {
@@ -22,6 +24,8 @@ pub fn routes() -> Router<Service> {
         .route("/_emulator/reset", post(reset))
         .route("/_emulator/clock", get(clock))
         .route("/_emulator/clock/advance", post(advance_clock))
+        .route("/_emulator/usage", get(usage))
+        .route("/_emulator/activity", post(activity))
 }
 
 fn answer(value: Value) -> Response {
@@ -72,6 +76,35 @@ async fn advance_clock(State(service): State<Service>, body: axum::body::Bytes) 
             let now = service.clock.advance(Duration::from_secs_f64(seconds));
             answer(json!({"Now": now}))
         }
+        Err(e) => refuse(&e),
+    }
+}
+
+async fn usage(
+    State(service): State<Service>,
+    filter: Result<Query<UsageFilter>, QueryRejection>,
+) -> Response {
+    let filter = match filter {
+        Ok(Query(filter)) => filter,
+        Err(e) => return refuse(&ApiError::validation(e.body_text())),
+    };
+    match serde_json::to_value(service.usage(&filter)) {
+        Ok(report) => answer(report),
+        Err(e) => refuse(&ApiError::Serialization(e.to_string())),
+    }
+}
+
+async fn activity(State(service): State<Service>, body: axum::body::Bytes) -> Response {
+    let outcome = protocol::parse_body(&body).and_then(|input| {
+        let arn = input
+            .get("AppArn")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ApiError::validation("AppArn (a string) is required."))?
+            .to_string();
+        service.record_activity(&arn)
+    });
+    match outcome {
+        Ok(value) => answer(value),
         Err(e) => refuse(&e),
     }
 }

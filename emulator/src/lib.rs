@@ -40,3 +40,4 @@ pub mod resources;
 pub mod server;
 pub mod service;
 pub mod store;
+pub mod usage_table;

@@ -12,6 +12,7 @@ use sagemaker_studio_emulator::lifecycle::{
     parse_delay_override, DelayPreset, DelayProfile, Transition,
 };
 use sagemaker_studio_emulator::server::{start, Config};
+use sagemaker_studio_emulator::usage_table;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ClockArg {
@@ -76,6 +77,44 @@ struct Cli {
     /// Log format.
     #[arg(long, env = "SMSE_LOG_FORMAT", value_enum, default_value = "text")]
     log_format: LogFormat,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Print a running emulator's usage report (instances, hours, cost) as a table.
+    Usage {
+        /// The emulator's endpoint.
+        #[arg(long, default_value = "http://127.0.0.1:8787")]
+        endpoint: String,
+        /// Only this account.
+        #[arg(long = "account-id")]
+        account_id: Option<String>,
+        /// Only this region.
+        #[arg(long = "region")]
+        region: Option<String>,
+        /// Only this domain.
+        #[arg(long = "domain-id")]
+        domain_id: Option<String>,
+    },
+}
+
+async fn print_usage(endpoint: &str, filters: &[(&str, &Option<String>)]) -> ExitCode {
+    let query: Vec<String> = filters
+        .iter()
+        .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}={v}")))
+        .collect();
+    match usage_table::fetch(endpoint, &query.join("&")).await {
+        Ok(report) => {
+            print!("{}", usage_table::render(&report));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("sagemaker-studio-emulator usage: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn parse_account_id(s: &str) -> Result<String, String> {
@@ -133,6 +172,23 @@ async fn shutdown_signal() {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Usage {
+        endpoint,
+        account_id,
+        region,
+        domain_id,
+    }) = &cli.command
+    {
+        return print_usage(
+            endpoint,
+            &[
+                ("AccountId", account_id),
+                ("Region", region),
+                ("DomainId", domain_id),
+            ],
+        )
+        .await;
+    }
     init_tracing(cli.log_format);
     let preset = match cli.delays {
         DelaysArg::Instant => DelayPreset::Instant,

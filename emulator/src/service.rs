@@ -8,10 +8,12 @@ use crate::clock::Clock;
 use crate::dispatch;
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::DelayProfile;
+use crate::metering::{self, UsageReport};
 use crate::model::{self, InputError};
+use crate::prices;
 use crate::protocol::{ApiRequest, Defaults};
 use crate::resources::pagination::Pager;
-use crate::resources::Ctx;
+use crate::resources::{app, Ctx};
 use crate::store::{lock, PartitionKey, Store};
 
 /// Everything a request needs. Cheap to clone (the store and clock are shared handles).
@@ -54,7 +56,7 @@ impl Service {
         });
         let mut tables = lock(&partition);
         let now = self.clock.now();
-        tables.settle(now);
+        tables.settle(now, &self.delays);
         let ctx = Ctx {
             account_id: &request.account_id,
             region: &request.region,
@@ -65,8 +67,75 @@ impl Service {
         handler(&mut tables, &ctx, &request.input)
     }
 
+    /// The usage report at `now` of the partitions and domain that `filter` selects.
+    pub fn usage(&self, filter: &UsageFilter) -> UsageReport {
+        let now = self.clock.now();
+        let mut intervals = Vec::new();
+        for key in self.store.partition_keys() {
+            if filter
+                .account_id
+                .as_ref()
+                .is_some_and(|a| *a != key.account_id)
+                || filter.region.as_ref().is_some_and(|r| *r != key.region)
+            {
+                continue;
+            }
+            let partition = self.store.partition(&key);
+            let mut tables = lock(&partition);
+            tables.settle(now, &self.delays);
+            intervals.extend(tables.app_intervals(&key).into_iter().filter(|app| {
+                filter
+                    .domain_id
+                    .as_ref()
+                    .is_none_or(|d| *d == app.domain_id)
+            }));
+        }
+        metering::meter(&intervals, now.as_epoch_seconds(), prices::usd_per_hour)
+    }
+
+    /// Marks the app `arn` active now (idle shutdown); its partition is read from the ARN.
+    pub fn record_activity(&self, arn: &str) -> ApiResult<Value> {
+        let (region, account_id) = parse_app_arn(arn)?;
+        let partition = self.store.partition(&PartitionKey { account_id, region });
+        let mut tables = lock(&partition);
+        let now = self.clock.now();
+        tables.settle(now, &self.delays);
+        app::record_activity(&mut tables, now, arn)
+    }
+
     /// Empties all state (admin reset); the configuration stays.
     pub fn reset(&self) {
         self.store.clear();
+    }
+}
+
+/// Which instances a usage report covers (`GET /_emulator/usage` query members).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UsageFilter {
+    pub account_id: Option<String>,
+    pub region: Option<String>,
+    pub domain_id: Option<String>,
+}
+
+/// `(region, account)` of `arn:aws:sagemaker:REGION:ACCOUNT:app/…`.
+fn parse_app_arn(arn: &str) -> ApiResult<(String, String)> {
+    let mut parts = arn.splitn(6, ':');
+    match (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) {
+        (Some("arn"), Some(_), Some("sagemaker"), Some(region), Some(account), Some(resource))
+            if resource.starts_with("app/") && !region.is_empty() && !account.is_empty() =>
+        {
+            Ok((region.to_string(), account.to_string()))
+        }
+        _ => Err(ApiError::validation(format!(
+            "'{arn}' is not an app ARN (arn:aws:sagemaker:REGION:ACCOUNT:app/DOMAIN/OWNER/TYPE/NAME)."
+        ))),
     }
 }

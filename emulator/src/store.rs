@@ -13,7 +13,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use dashmap::DashMap;
 
 use crate::clock::Timestamp;
-use crate::resources::app::{App, AppKey, Owner};
+use crate::lifecycle::DelayProfile;
+use crate::metering::AppInterval;
+use crate::resources::app::{shut_down_if_idle, App, AppKey, Owner};
 use crate::resources::domain::Domain;
 use crate::resources::space::Space;
 use crate::resources::user_profile::UserProfile;
@@ -50,6 +52,8 @@ pub struct Tables {
     pub retired_apps: Vec<App>,
     /// Deadlines of deletions in progress: `settle` drops what has finished.
     removals: BTreeSet<(Timestamp, Removal)>,
+    /// Idle-shutdown deadlines of apps: `settle` deletes the apps whose deadline has passed.
+    idle_checks: BTreeSet<(Timestamp, AppKey)>,
     /// Creation sequence: a total order among resources created in the same millisecond.
     sequence: u64,
 }
@@ -116,15 +120,38 @@ impl Tables {
             .map(|(_, app)| app)
     }
 
+    /// Records that the app `key` may be idle-shut-down at `at`.
+    pub fn schedule_idle_check(&mut self, at: Timestamp, key: AppKey) {
+        self.idle_checks.insert((at, key));
+    }
+
+    /// Every app's metered interval, the replaced ones included.
+    pub fn app_intervals(&self, partition: &PartitionKey) -> Vec<AppInterval> {
+        self.apps
+            .values()
+            .chain(self.retired_apps.iter())
+            .map(|app| app.interval(&partition.account_id, &partition.region))
+            .collect()
+    }
+
     /// Records that `removal` completes at `at`.
     pub fn schedule_removal(&mut self, at: Timestamp, removal: Removal) {
         self.removals.insert((at, removal));
     }
 
-    /// Applies every deletion that has finished by `now`: domains, user profiles and spaces whose
-    /// `Deleting` phase ended are gone. Called before each operation, so that the tables only hold
-    /// what exists at `now` (statuses themselves are derived when read).
-    pub fn settle(&mut self, now: Timestamp) {
+    /// Applies what has happened by `now`: idle apps are shut down as of their deadlines, and
+    /// domains, user profiles and spaces whose `Deleting` phase ended are gone. Called before each
+    /// operation, so that the tables only hold what exists at `now` (statuses themselves are
+    /// derived when read).
+    pub fn settle(&mut self, now: Timestamp, delays: &DelayProfile) {
+        while self.idle_checks.first().is_some_and(|(at, _)| *at <= now) {
+            let Some((due, key)) = self.idle_checks.pop_first() else {
+                break;
+            };
+            if let Some(app) = self.apps.get_mut(&key) {
+                shut_down_if_idle(app, due, delays);
+            }
+        }
         while let Some(first) = self.removals.first() {
             if first.0 > now {
                 break;

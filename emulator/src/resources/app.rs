@@ -8,9 +8,12 @@
 
 use serde_json::{json, Value};
 
+use std::time::Duration;
+
 use crate::clock::Timestamp;
 use crate::error::{ApiError, ApiResult};
-use crate::lifecycle::{Status, Transition};
+use crate::lifecycle::{DelayProfile, Status, Transition};
+use crate::metering::{AppInterval, AppOwner};
 use crate::resources::pagination::{sort_items, time_key, Order};
 use crate::resources::{
     domain, json_time, lookup, optional_str, optional_value, required_str, space, user_profile,
@@ -52,6 +55,10 @@ pub struct App {
     pub delete_requested_at: Option<Timestamp>,
     /// Last activity (its creation, or an admin `activity` call): `LastUserActivityTimestamp`.
     pub last_activity: Timestamp,
+    /// The effective idle timeout (`AppLifecycleManagement.IdleSettings`), if idle shutdown is on.
+    pub idle_timeout: Option<Duration>,
+    /// Whether the emulator deleted the app because it was idle.
+    pub shut_down_idle: bool,
 }
 
 impl App {
@@ -63,6 +70,39 @@ impl App {
     /// Not yet `Deleted`: blocks deleting its owner.
     pub fn is_live(&self, now: Timestamp) -> bool {
         self.status(now) != Status::Deleted
+    }
+
+    /// When idle shutdown deletes this app, if it is on and the app is not being deleted.
+    pub fn idle_deadline(&self) -> Option<Timestamp> {
+        match (self.idle_timeout, self.life.is_deleting()) {
+            (Some(timeout), false) => Some(self.last_activity.plus(timeout)),
+            _ => None,
+        }
+    }
+
+    /// Starts the app's deletion at `at` (a DeleteApp call, or idle shutdown at its deadline).
+    fn delete_at(&mut self, at: Timestamp, delays: &DelayProfile) {
+        self.life
+            .start_delete_at(at, delays.delay(Transition::AppDelete));
+        self.delete_requested_at = Some(at);
+    }
+
+    /// The app's life as the meter sees it.
+    pub fn interval(&self, account_id: &str, region: &str) -> AppInterval {
+        AppInterval {
+            account_id: account_id.to_string(),
+            region: region.to_string(),
+            domain_id: self.domain_id.clone(),
+            owner: match &self.owner {
+                Owner::UserProfile(_) => AppOwner::UserProfile(self.owner_name.clone()),
+                Owner::Space(name) => AppOwner::Space(name.clone()),
+            },
+            app_name: self.app_name.clone(),
+            app_type: self.app_type.clone(),
+            instance_type: self.instance_type.clone(),
+            start: self.life.created.as_epoch_seconds(),
+            end: self.delete_requested_at.map(Timestamp::as_epoch_seconds),
+        }
     }
 
     /// The member naming the owner in outputs: `UserProfileName` or `SpaceName`.
@@ -201,6 +241,8 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
     domain::find_live(tables, ctx, &domain_id)?;
     let domain = domain::find(tables, ctx, &domain_id)?;
 
+    let mut idle_chain: Vec<Option<&Value>> = Vec::new();
+    let mut space_idle: Option<&Value> = None;
     let chain: Vec<Option<&Value>> = match &owner {
         Owner::UserProfile(_) => {
             if runs_in_space(&app_type) {
@@ -239,19 +281,30 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
                 .owner_lower()
                 .and_then(|o| tables.user_profiles.get(&(domain_id.clone(), o)))
                 .and_then(|p| p.user_settings());
+            space_idle = space.space_settings();
             match owner_settings {
                 // Private space: its owner's settings, over the domain's user defaults.
-                Some(settings) => vec![
-                    domain.default_user_settings(),
-                    Some(settings),
-                    space.space_settings(),
-                ],
-                None => vec![domain.default_space_settings(), space.space_settings()],
+                Some(settings) => {
+                    idle_chain = vec![domain.default_user_settings(), Some(settings)];
+                    vec![
+                        domain.default_user_settings(),
+                        Some(settings),
+                        space.space_settings(),
+                    ]
+                }
+                None => {
+                    idle_chain = vec![
+                        domain.default_user_settings(),
+                        domain.default_space_settings(),
+                    ];
+                    vec![domain.default_space_settings(), space.space_settings()]
+                }
             }
         }
     };
     let (resource_spec, instance_type) =
         resolve_resource_spec(&app_type, &chain, optional_value(input, "ResourceSpec"))?;
+    let idle_timeout = effective_idle_timeout(&app_type, &idle_chain, space_idle)?;
 
     let arn = arn(ctx, &domain_id, &owner_name, &app_type, &app_name);
     if let Some(existing) = tables.apps.get(&key) {
@@ -273,7 +326,12 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
         sequence: tables.next_sequence(),
         delete_requested_at: None,
         last_activity: ctx.now,
+        idle_timeout,
+        shut_down_idle: false,
     };
+    if let Some(deadline) = app.idle_deadline() {
+        tables.schedule_idle_check(deadline, key.clone());
+    }
     if let Some(replaced) = tables.apps.insert(key, app) {
         tables.retired_apps.push(replaced);
     }
@@ -378,8 +436,105 @@ pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
         _ => {}
     }
     if let Some(app) = tables.apps.get_mut(&key) {
-        app.life.start_delete(ctx, Transition::AppDelete);
-        app.delete_requested_at = Some(ctx.now);
+        app.delete_at(ctx.now, ctx.delays);
     }
     Ok(json!({}))
+}
+
+/// The idle timeout in force for a new app (contract §4): only JupyterLab and CodeEditor apps have
+/// `AppLifecycleManagement` in the model. The administrator's `IdleSettings` come from the
+/// domain's defaults overridden member by member by the user profile's (private spaces) or the
+/// domain's space defaults (shared spaces); `LifecycleManagement: ENABLED` turns it on. The
+/// space's own `IdleTimeoutInMinutes` wins over the administrator's default and must lie within
+/// `MinIdleTimeoutInMinutes`..`MaxIdleTimeoutInMinutes` ("Idle shutdown" of the Studio admin
+/// guide: users pick a timeout within the bounds their administrator sets).
+fn effective_idle_timeout(
+    app_type: &str,
+    admin_chain: &[Option<&Value>],
+    space_settings: Option<&Value>,
+) -> ApiResult<Option<Duration>> {
+    let member = match app_type {
+        "JupyterLab" => "JupyterLabAppSettings",
+        "CodeEditor" => "CodeEditorAppSettings",
+        _ => return Ok(None),
+    };
+    let path = [member, "AppLifecycleManagement", "IdleSettings"];
+    let mut admin = serde_json::Map::new();
+    for settings in admin_chain.iter().flatten() {
+        if let Some(Value::Object(idle)) = lookup(settings, &path) {
+            admin.extend(
+                idle.iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, v)| (k.clone(), v.clone())),
+            );
+        }
+    }
+    if admin.get("LifecycleManagement").and_then(Value::as_str) != Some("ENABLED") {
+        return Ok(None);
+    }
+    let minutes = |name: &str| admin.get(name).and_then(Value::as_u64);
+    let chosen = space_settings
+        .and_then(|s| {
+            lookup(
+                s,
+                &[
+                    member,
+                    "AppLifecycleManagement",
+                    "IdleSettings",
+                    "IdleTimeoutInMinutes",
+                ],
+            )
+        })
+        .and_then(Value::as_u64);
+    if let Some(chosen) = chosen {
+        let (min, max) = (
+            minutes("MinIdleTimeoutInMinutes"),
+            minutes("MaxIdleTimeoutInMinutes"),
+        );
+        if min.is_some_and(|min| chosen < min) || max.is_some_and(|max| chosen > max) {
+            return Err(ApiError::validation(format!(
+                "The space's IdleTimeoutInMinutes {chosen} is outside the bounds set by the administrator (MinIdleTimeoutInMinutes {}, MaxIdleTimeoutInMinutes {}).",
+                min.map_or("none".to_string(), |m| m.to_string()),
+                max.map_or("none".to_string(), |m| m.to_string()),
+            )));
+        }
+    }
+    Ok(chosen
+        .or_else(|| minutes("IdleTimeoutInMinutes"))
+        .map(|m| Duration::from_secs(m.saturating_mul(60))))
+}
+
+/// Idle shutdown, applied lazily like every other transition: an app whose idle deadline (last
+/// activity + timeout) has passed by `now` is deleted as of that deadline. Called by
+/// `Tables::settle` with each due deadline; a deadline moved by later activity is ignored.
+pub fn shut_down_if_idle(app: &mut App, due: Timestamp, delays: &DelayProfile) {
+    if app.idle_deadline() == Some(due) {
+        app.delete_at(due, delays);
+        app.shut_down_idle = true;
+    }
+}
+
+/// Marks an app active at `now` (the admin API's `activity`): its idle deadline moves. Refused
+/// for an app that is being deleted or is deleted.
+pub fn record_activity(tables: &mut Tables, now: Timestamp, arn: &str) -> ApiResult<Value> {
+    let Some((key, app)) = tables.apps.iter_mut().find(|(_, app)| app.arn == arn) else {
+        return Err(ApiError::not_found(format!("App [{arn}] does not exist.")));
+    };
+    if app.life.is_deleting() {
+        return Err(ApiError::validation(format!(
+            "App [{arn}] is {}: it can no longer be active.",
+            app.status(now).as_str()
+        )));
+    }
+    app.last_activity = now;
+    let deadline = app.idle_deadline();
+    let key = key.clone();
+    if let Some(deadline) = deadline {
+        tables.schedule_idle_check(deadline, key);
+    }
+    Ok(json!({
+        "AppArn": arn,
+        "LastUserActivityTimestamp": json_time(now),
+        "IdleShutdownTime": deadline.map_or(Value::Null, json_time),
+    }))
 }

@@ -82,10 +82,15 @@ impl Life {
         };
     }
 
-    /// Starts a deletion; returns when it finishes.
+    /// Starts a deletion now; returns when it finishes.
     pub fn start_delete(&mut self, ctx: &Ctx, transition: Transition) -> Timestamp {
-        let done_at = ctx.finish_of(transition);
-        self.modified = ctx.now;
+        self.start_delete_at(ctx.now, ctx.delays.delay(transition))
+    }
+
+    /// Starts a deletion at `at` taking `delay` (idle shutdown deletes as of its deadline).
+    pub fn start_delete_at(&mut self, at: Timestamp, delay: std::time::Duration) -> Timestamp {
+        let done_at = at.plus(delay);
+        self.modified = at;
         self.phase = Phase::Deleting { done_at };
         done_at
     }
