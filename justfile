@@ -9,3 +9,6 @@ test:
 lint:
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
+
+bench *ARGS:
+    scripts/bench {{ARGS}}

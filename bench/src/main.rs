@@ -1,0 +1,370 @@
+//! `bench`: the emulator's load benchmark (issue 8, item 1). `bench run --emulator PATH` starts the
+//! release emulator and a do-nothing axum server (the ceiling: `bench ceiling`, this same binary),
+//! drives both over keep-alive HTTP/1.1 connections on 127.0.0.1 with SDK-shaped awsJson1.1
+//! requests, and prints requests per second and latencies per operation with their ratio to the
+//! ceiling, start times and resident memory, each beside the issue's goal. `scripts/bench` (or
+//! `just bench`) builds the release binaries and runs it. Not part of `cargo test`.
+
+// A benchmark measures wall time: the workspace's ban on `Instant::now` (clippy.toml keeps the
+// emulator's time behind its clock, for deterministic tests) does not apply to it.
+#![allow(clippy::disallowed_methods)]
+
+mod ceiling;
+mod client;
+mod load;
+mod process;
+mod report;
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand};
+use serde_json::Value;
+
+use crate::client::{api_request, Conn};
+use crate::load::{Requests, Until};
+use crate::process::Server;
+use crate::report::{Measured, Report, StartTimes};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bench",
+    about = "Load benchmark of the SageMaker Studio emulator"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Run the whole benchmark and print the table.
+    Run(RunArgs),
+    /// Serve the ceiling (a do-nothing server) on 127.0.0.1.
+    Ceiling {
+        /// Port; 0 picks a free one (printed as `listening on http://…`).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct RunArgs {
+    /// The release emulator binary (target/release/sagemaker-studio-emulator).
+    #[arg(long)]
+    emulator: PathBuf,
+    /// Concurrent keep-alive connections per measurement.
+    #[arg(long, default_value_t = 32)]
+    connections: usize,
+    /// Measured seconds per operation (after a warm-up of a sixth of it).
+    #[arg(long, default_value_t = 3.0)]
+    seconds: f64,
+    /// Profiles in the large domain.
+    #[arg(long, default_value_t = 100_000)]
+    profiles: u64,
+    /// Profiles in the small domain.
+    #[arg(long, default_value_t = 100)]
+    small_profiles: u64,
+    /// Extra spawns of each server for the start time (the median is reported).
+    #[arg(long, default_value_t = 9)]
+    starts: usize,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        // The ceiling runs like the emulator: tokio's multi-threaded runtime.
+        Cmd::Ceiling { port } => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .and_then(|rt| rt.block_on(ceiling::serve(port))),
+        // The load generator takes one thread, leaving the rest of the machine to the server.
+        Cmd::Run(args) => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .and_then(|rt| rt.block_on(run(args))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn progress(message: &str) {
+    eprintln!("bench: {message}");
+}
+
+/// One call that must answer 200; its body as JSON.
+async fn call_ok(
+    conn: &mut Conn,
+    addr: SocketAddr,
+    operation: &str,
+    body: &str,
+) -> io::Result<Value> {
+    let reply = conn.call(&api_request(addr, operation, body)).await?;
+    let text = String::from_utf8_lossy(reply.body).into_owned();
+    if reply.status != 200 {
+        return Err(io::Error::other(format!(
+            "{operation} answered HTTP {}: {text}",
+            reply.status
+        )));
+    }
+    serde_json::from_str(&text).map_err(io::Error::other)
+}
+
+const CREATE_DOMAIN: &str = r#"{"DomainName":"NAME","AuthMode":"IAM","DefaultUserSettings":{"ExecutionRole":"arn:aws:iam::111122223333:role/service-role/AmazonSageMaker-ExecutionRole","SecurityGroups":["sg-0123456789abcdef0"],"SharingSettings":{"NotebookOutputOption":"Disabled"}},"SubnetIds":["subnet-0123456789abcdef0"],"VpcId":"vpc-0123456789abcdef0"}"#;
+
+async fn create_domain(conn: &mut Conn, addr: SocketAddr, name: &str) -> io::Result<String> {
+    let out = call_ok(
+        conn,
+        addr,
+        "CreateDomain",
+        &CREATE_DOMAIN.replace("NAME", name),
+    )
+    .await?;
+    out["DomainId"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| io::Error::other(format!("CreateDomain answered no DomainId: {out}")))
+}
+
+fn create_profile_requests(
+    addr: SocketAddr,
+    domain_id: String,
+    prefix: &'static str,
+) -> Arc<Requests> {
+    Arc::new(Requests::Numbered(Box::new(move |i| {
+        api_request(
+            addr,
+            "CreateUserProfile",
+            &format!(r#"{{"DomainId":"{domain_id}","UserProfileName":"{prefix}-{i}"}}"#),
+        )
+    })))
+}
+
+fn list_request(addr: SocketAddr, domain_id: &str) -> Vec<u8> {
+    api_request(
+        addr,
+        "ListUserProfiles",
+        &format!(r#"{{"DomainIdEquals":"{domain_id}","MaxResults":50}}"#),
+    )
+}
+
+fn describe_request(addr: SocketAddr, domain_id: &str) -> Vec<u8> {
+    api_request(
+        addr,
+        "DescribeDomain",
+        &format!(r#"{{"DomainId":"{domain_id}"}}"#),
+    )
+}
+
+/// Spawns `program args` `n` times (one at a time), and returns the start times.
+async fn start_times(program: &std::path::Path, args: &[&str], n: usize) -> io::Result<StartTimes> {
+    let mut times = StartTimes::default();
+    for _ in 0..n {
+        let server = Server::spawn(program, args).await?;
+        times.push(server.to_listening, server.to_first_ok);
+        server.stop().await?;
+    }
+    Ok(times)
+}
+
+async fn run(args: RunArgs) -> io::Result<()> {
+    let began = Instant::now();
+    let measure = Duration::from_secs_f64(args.seconds);
+    let window = Until::Window {
+        warmup: measure / 6,
+        measure,
+    };
+    let conns = args.connections;
+    let me = std::env::current_exe()?;
+    let ceiling_args = ["ceiling", "--port", "0"];
+    let emulator_args = ["--port", "0", "--delays", "instant", "--clock", "manual"];
+
+    progress("start times (spawn → listening line → first 200)");
+    let mut ceiling_starts = start_times(&me, &ceiling_args, args.starts).await?;
+    let mut emulator_starts = start_times(&args.emulator, &emulator_args, args.starts).await?;
+
+    let ceiling = Server::spawn(&me, &ceiling_args).await?;
+    ceiling_starts.push(ceiling.to_listening, ceiling.to_first_ok);
+    let emulator = Server::spawn(&args.emulator, &emulator_args).await?;
+    emulator_starts.push(emulator.to_listening, emulator.to_first_ok);
+    let addr = emulator.addr;
+    progress(&format!(
+        "emulator pid {} on {addr}, ceiling on {}",
+        emulator.pid().unwrap_or(0),
+        ceiling.addr
+    ));
+    let rss_fresh = emulator.rss_kib()?;
+    let ceiling_rss = ceiling.rss_kib()?;
+
+    let mut setup = Conn::connect(addr).await?;
+    let d0 = create_domain(&mut setup, addr, "bench").await?;
+    let d_small = create_domain(&mut setup, addr, "small").await?;
+    let d_large = create_domain(&mut setup, addr, "large").await?;
+    let described = call_ok(
+        &mut setup,
+        addr,
+        "DescribeDomain",
+        &format!(r#"{{"DomainId":"{d0}"}}"#),
+    )
+    .await?
+    .to_string()
+    .len();
+
+    let mut report = Report::new(conns, measure);
+    report.describe_bytes = (described, ceiling::BODY.len());
+
+    progress("ceiling (first run)");
+    let ceiling_req = Arc::new(Requests::Same(describe_request(
+        ceiling.addr,
+        "d-ceiling00000",
+    )));
+    let ceiling_first = load::run(ceiling.addr, conns, window, ceiling_req.clone()).await?;
+
+    progress("DescribeDomain");
+    let describe = load::run(
+        addr,
+        conns,
+        window,
+        Arc::new(Requests::Same(describe_request(addr, &d0))),
+    )
+    .await?;
+    let rss_idle = emulator.rss_kib()?;
+
+    progress(&format!(
+        "creating {} + {} profiles",
+        args.small_profiles, args.profiles
+    ));
+    let fill_small = load::run(
+        addr,
+        conns,
+        Until::Count(args.small_profiles),
+        create_profile_requests(addr, d_small.clone(), "small"),
+    )
+    .await?;
+    let fill_large = load::run(
+        addr,
+        conns,
+        Until::Count(args.profiles),
+        create_profile_requests(addr, d_large.clone(), "user"),
+    )
+    .await?;
+    let rss_full = emulator.rss_kib()?;
+    for (domain, expected) in [(&d_small, args.small_profiles), (&d_large, args.profiles)] {
+        let page = call_ok(
+            &mut setup,
+            addr,
+            "ListUserProfiles",
+            &format!(r#"{{"DomainIdEquals":"{domain}","MaxResults":50}}"#),
+        )
+        .await?;
+        let got = page["UserProfiles"].as_array().map_or(0, Vec::len);
+        if got != 50.min(expected as usize) {
+            return Err(io::Error::other(format!(
+                "ListUserProfiles of {domain}: {got} profiles on the first page"
+            )));
+        }
+    }
+
+    progress(&format!("ListUserProfiles at {}", args.small_profiles));
+    let list_small = load::run(
+        addr,
+        conns,
+        window,
+        Arc::new(Requests::Same(list_request(addr, &d_small))),
+    )
+    .await?;
+    progress(&format!("ListUserProfiles at {}", args.profiles));
+    let list_large = load::run(
+        addr,
+        conns,
+        window,
+        Arc::new(Requests::Same(list_request(addr, &d_large))),
+    )
+    .await?;
+
+    progress("ListUserProfiles on 1 connection (unloaded latency)");
+    let list_small_alone = load::run(
+        addr,
+        1,
+        Until::Count(200),
+        Arc::new(Requests::Same(list_request(addr, &d_small))),
+    )
+    .await?;
+    let list_large_alone = load::run(
+        addr,
+        1,
+        Until::Count(10),
+        Arc::new(Requests::Same(list_request(addr, &d_large))),
+    )
+    .await?;
+
+    progress("CreateUserProfile");
+    let create = load::run(
+        addr,
+        conns,
+        window,
+        create_profile_requests(addr, d0.clone(), "fresh"),
+    )
+    .await?;
+
+    progress("ceiling (second run)");
+    let ceiling_second = load::run(ceiling.addr, conns, window, ceiling_req).await?;
+
+    emulator.stop().await?;
+    ceiling.stop().await?;
+
+    report.ceiling = vec![ceiling_first, ceiling_second];
+    report.rows = vec![
+        Measured::new("DescribeDomain", describe),
+        Measured::new("CreateUserProfile (fresh names)", create),
+        Measured::new(
+            &format!("ListUserProfiles p1/50 @ {}", args.small_profiles),
+            list_small,
+        ),
+        Measured::new(
+            &format!("ListUserProfiles p1/50 @ {}", args.profiles),
+            list_large,
+        ),
+    ];
+    report.unloaded = vec![
+        Measured::new("  same, 1 connection, 200 calls", list_small_alone),
+        Measured::new("  same, 1 connection, 10 calls", list_large_alone),
+    ];
+    report.fills = vec![
+        Measured::new(
+            &format!("fill: CreateUserProfile ×{}", args.small_profiles),
+            fill_small,
+        ),
+        Measured::new(
+            &format!("fill: CreateUserProfile ×{}", args.profiles),
+            fill_large,
+        ),
+    ];
+    report.emulator_starts = emulator_starts;
+    report.ceiling_starts = ceiling_starts;
+    report.rss = report::Rss {
+        fresh: rss_fresh,
+        idle: rss_idle,
+        full: rss_full,
+        profiles: args.small_profiles + args.profiles,
+        ceiling: ceiling_rss,
+    };
+    report.total = began.elapsed();
+    print!("{}", report.render());
+    if report.errors() > 0 {
+        return Err(io::Error::other(format!(
+            "{} requests failed",
+            report.errors()
+        )));
+    }
+    Ok(())
+}
