@@ -4,9 +4,10 @@
 
 use std::time::Duration;
 
+use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query, State};
+use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -15,6 +16,7 @@ use serde_json::{json, Value};
 use crate::clock::ClockMode;
 use crate::error::ApiError;
 use crate::protocol;
+use crate::server::MAX_BODY_BYTES;
 use crate::service::{Service, UsageFilter};
 
 /// The admin routes.
@@ -26,15 +28,38 @@ pub fn routes() -> Router<Service> {
         .route("/_emulator/clock/advance", post(advance_clock))
         .route("/_emulator/usage", get(usage))
         .route("/_emulator/activity", post(activity))
+        .merge(crate::faults::routes())
+        .route("/_emulator/studio/{domain_id}/auth", get(studio))
+        .method_not_allowed_fallback(wrong_method)
 }
 
-fn answer(value: Value) -> Response {
+pub(crate) fn answer(value: Value) -> Response {
     (
         StatusCode::OK,
         [("content-type", "application/json")],
         value.to_string(),
     )
         .into_response()
+}
+
+/// Reads an admin call's JSON object body with the API's size limit and errors.
+async fn read_json(body: Body) -> Result<serde_json::Map<String, Value>, ApiError> {
+    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| {
+            ApiError::RequestTooLarge(format!(
+                "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
+            ))
+        })?;
+    protocol::parse_body(&bytes)
+}
+
+/// An admin path called with a method it does not take.
+async fn wrong_method(method: Method, uri: Uri) -> Response {
+    refuse(&ApiError::MethodNotAllowed(format!(
+        "{} does not take {method}.",
+        uri.path()
+    )))
 }
 
 fn refuse(error: &ApiError) -> Response {
@@ -62,8 +87,8 @@ async fn clock(State(service): State<Service>) -> Response {
     answer(clock_json(&service))
 }
 
-async fn advance_clock(State(service): State<Service>, body: axum::body::Bytes) -> Response {
-    let seconds = protocol::parse_body(&body).and_then(|input| {
+async fn advance_clock(State(service): State<Service>, body: Body) -> Response {
+    let seconds = read_json(body).await.and_then(|input| {
         match input.get("Seconds").and_then(Value::as_f64) {
             Some(s) if (0.0..=1e10).contains(&s) => Ok(s),
             _ => Err(ApiError::validation(
@@ -94,8 +119,8 @@ async fn usage(
     }
 }
 
-async fn activity(State(service): State<Service>, body: axum::body::Bytes) -> Response {
-    let outcome = protocol::parse_body(&body).and_then(|input| {
+async fn activity(State(service): State<Service>, body: Body) -> Response {
+    let outcome = read_json(body).await.and_then(|input| {
         let arn = input
             .get("AppArn")
             .and_then(Value::as_str)
@@ -106,5 +131,34 @@ async fn activity(State(service): State<Service>, body: axum::body::Bytes) -> Re
     match outcome {
         Ok(value) => answer(value),
         Err(e) => refuse(&e),
+    }
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct StudioQuery {
+    token: Option<String>,
+}
+
+/// Opening a presigned URL (`--studio-base-url`): the user's page, or AWS's refusal.
+async fn studio(
+    State(service): State<Service>,
+    Path(domain_id): Path<String>,
+    query: Result<Query<StudioQuery>, QueryRejection>,
+) -> Response {
+    let token = query.ok().and_then(|Query(q)| q.token).unwrap_or_default();
+    let grant = crate::resources::presigned_url::open(&service.pager, &token);
+    match service.studio_page(grant, &domain_id) {
+        Ok(html) => (
+            StatusCode::OK,
+            [("content-type", "text/html; charset=utf-8")],
+            html,
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::FORBIDDEN,
+            [("content-type", "text/plain; charset=utf-8")],
+            crate::studio_page::EXPIRED_TEXT,
+        )
+            .into_response(),
     }
 }

@@ -129,6 +129,13 @@ impl Clock {
     }
 }
 
+/// The host's wall clock, never simulated: what strict mode holds a request's `X-Amz-Date` to
+/// (AWS's 15-minute window), whatever the emulator's clock says.
+#[allow(clippy::disallowed_methods)] // the one place that reads the OS clock
+pub fn wall_now() -> SystemTime {
+    SystemTime::now()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

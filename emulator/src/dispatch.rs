@@ -4,7 +4,10 @@
 use serde_json::Value;
 
 use crate::error::ApiResult;
-use crate::resources::{app, domain, space, user_profile, Ctx, Input};
+use crate::resources::{
+    app, app_image_config, domain, image, lifecycle_config, presigned_url, space, tags,
+    user_profile, Ctx, Input,
+};
 use crate::store::Tables;
 
 /// A handler: runs under its partition's lock with one `now`; no HTTP, no await.
@@ -12,23 +15,77 @@ pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>;
 
 /// Every served operation, sorted by name (binary-searched; a test checks the order).
 pub const OPERATIONS: &[(&str, Handler)] = &[
+    ("AddTags", tags::add_tags),
     ("CreateApp", app::create_app),
+    (
+        "CreateAppImageConfig",
+        app_image_config::create_app_image_config,
+    ),
     ("CreateDomain", domain::create_domain),
+    ("CreateImage", image::create_image),
+    ("CreateImageVersion", image::create_image_version),
+    (
+        "CreatePresignedDomainUrl",
+        presigned_url::create_presigned_domain_url,
+    ),
     ("CreateSpace", space::create_space),
+    (
+        "CreateStudioLifecycleConfig",
+        lifecycle_config::create_studio_lifecycle_config,
+    ),
     ("CreateUserProfile", user_profile::create_user_profile),
     ("DeleteApp", app::delete_app),
+    (
+        "DeleteAppImageConfig",
+        app_image_config::delete_app_image_config,
+    ),
     ("DeleteDomain", domain::delete_domain),
+    ("DeleteImage", image::delete_image),
+    ("DeleteImageVersion", image::delete_image_version),
     ("DeleteSpace", space::delete_space),
+    (
+        "DeleteStudioLifecycleConfig",
+        lifecycle_config::delete_studio_lifecycle_config,
+    ),
+    ("DeleteTags", tags::delete_tags),
     ("DeleteUserProfile", user_profile::delete_user_profile),
     ("DescribeApp", app::describe_app),
+    (
+        "DescribeAppImageConfig",
+        app_image_config::describe_app_image_config,
+    ),
     ("DescribeDomain", domain::describe_domain),
+    ("DescribeImage", image::describe_image),
+    ("DescribeImageVersion", image::describe_image_version),
     ("DescribeSpace", space::describe_space),
+    (
+        "DescribeStudioLifecycleConfig",
+        lifecycle_config::describe_studio_lifecycle_config,
+    ),
     ("DescribeUserProfile", user_profile::describe_user_profile),
+    ("ListAliases", image::list_aliases),
+    (
+        "ListAppImageConfigs",
+        app_image_config::list_app_image_configs,
+    ),
     ("ListApps", app::list_apps),
     ("ListDomains", domain::list_domains),
+    ("ListImageVersions", image::list_image_versions),
+    ("ListImages", image::list_images),
     ("ListSpaces", space::list_spaces),
+    (
+        "ListStudioLifecycleConfigs",
+        lifecycle_config::list_studio_lifecycle_configs,
+    ),
+    ("ListTags", tags::list_tags),
     ("ListUserProfiles", user_profile::list_user_profiles),
+    (
+        "UpdateAppImageConfig",
+        app_image_config::update_app_image_config,
+    ),
     ("UpdateDomain", domain::update_domain),
+    ("UpdateImage", image::update_image),
+    ("UpdateImageVersion", image::update_image_version),
     ("UpdateSpace", space::update_space),
     ("UpdateUserProfile", user_profile::update_user_profile),
 ];
@@ -54,6 +111,12 @@ mod tests {
             assert!(handler(name).is_some(), "{name}");
         }
         assert!(handler("CreateTrainingJob").is_none());
+    }
+
+    #[test]
+    fn every_operation_of_the_model_slice_is_served() {
+        let served: Vec<&str> = OPERATIONS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(crate::model::operation_names(), served);
     }
 
     #[test]

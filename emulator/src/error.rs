@@ -31,6 +31,26 @@ pub enum ApiError {
     /// `RequestEntityTooLargeException` (HTTP 413): the body exceeds the emulator's size limit.
     #[error("{0}")]
     RequestTooLarge(String),
+    /// `MissingAuthenticationTokenException` (HTTP 403, strict mode): no SigV4 `Authorization`.
+    #[error("{0}")]
+    MissingAuthenticationToken(String),
+    /// `IncompleteSignatureException` (HTTP 403, strict mode): the `Authorization` header or the
+    /// date is malformed.
+    #[error("{0}")]
+    IncompleteSignature(String),
+    /// `UnrecognizedClientException` (HTTP 403, strict mode): unknown access key or session token.
+    #[error("{0}")]
+    UnrecognizedClient(String),
+    /// `InvalidSignatureException` (HTTP 403, strict mode): wrong signature, credential scope or
+    /// `X-Amz-Date` outside the 15-minute window.
+    #[error("{0}")]
+    InvalidSignature(String),
+    /// `UnknownOperationException` (HTTP 404): no admin call at this `/_emulator/` path.
+    #[error("{0}")]
+    UnknownAdminPath(String),
+    /// `MethodNotAllowedException` (HTTP 405): an admin path called with the wrong method.
+    #[error("{0}")]
+    MethodNotAllowed(String),
     /// Any code and status injected through the admin API's faults (contract §5).
     #[error("{message}")]
     Injected {
@@ -54,6 +74,12 @@ impl ApiError {
             ApiError::Serialization(_) => "SerializationException",
             ApiError::UnknownOperation(_) => "UnknownOperationException",
             ApiError::RequestTooLarge(_) => "RequestEntityTooLargeException",
+            ApiError::UnknownAdminPath(_) => "UnknownOperationException",
+            ApiError::MethodNotAllowed(_) => "MethodNotAllowedException",
+            ApiError::MissingAuthenticationToken(_) => "MissingAuthenticationTokenException",
+            ApiError::IncompleteSignature(_) => "IncompleteSignatureException",
+            ApiError::UnrecognizedClient(_) => "UnrecognizedClientException",
+            ApiError::InvalidSignature(_) => "InvalidSignatureException",
             ApiError::Injected { code, .. } => code,
         }
     }
@@ -68,6 +94,12 @@ impl ApiError {
             | ApiError::Serialization(_)
             | ApiError::UnknownOperation(_) => 400,
             ApiError::RequestTooLarge(_) => 413,
+            ApiError::UnknownAdminPath(_) => 404,
+            ApiError::MethodNotAllowed(_) => 405,
+            ApiError::MissingAuthenticationToken(_)
+            | ApiError::IncompleteSignature(_)
+            | ApiError::UnrecognizedClient(_)
+            | ApiError::InvalidSignature(_) => 403,
             ApiError::Injected { status, .. } => *status,
         }
     }

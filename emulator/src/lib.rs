@@ -9,18 +9,19 @@
 //! - [`resources`] — one file per resource family; plain functions, no HTTP.
 //! - [`lifecycle`] — statuses derived from timestamps and the delay profile.
 //! - [`error`] — the one error enum with AWS's codes.
-//! - [`admin`] — `/_emulator/…`.
+//! - [`admin`] — `/_emulator/…`; [`faults`] — injected errors and latency (`/_emulator/faults`).
+//! - [`credentials`] and [`protocol::sigv4`] — strict mode (`--auth strict`): SigV4 verified
+//!   against a credentials file before anything else runs.
+//! - [`embedded`] — [`Emulator::builder`], the library API for tests.
 //!
-//! Embedding (what the Rust client tests do):
+//! Embedding (what the Rust client tests do; `server::start(Config)` is the same, spelled out):
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
-//! use sagemaker_studio_emulator::{clock::{Clock, Timestamp}, server::{start, Config}};
-//! let server = start(Config {
-//!     port: 0,
-//!     clock: Clock::manual_at(Timestamp(1_700_000_000_000)),
-//!     ..Config::default()
-//! })
-//! .await?;
+//! use sagemaker_studio_emulator::{clock::{Clock, Timestamp}, Emulator};
+//! let server = Emulator::builder()
+//!     .clock(Clock::manual_at(Timestamp(1_700_000_000_000)))
+//!     .start()
+//!     .await?;
 //! let endpoint = server.endpoint_url(); // give it to the SDK's endpoint_url
 //! server.clock().advance(std::time::Duration::from_secs(60));
 //! server.shutdown().await
@@ -29,8 +30,11 @@
 
 pub mod admin;
 pub mod clock;
+pub mod credentials;
 pub mod dispatch;
+pub mod embedded;
 pub mod error;
+pub mod faults;
 pub mod lifecycle;
 pub mod metering;
 pub mod model;
@@ -40,4 +44,9 @@ pub mod resources;
 pub mod server;
 pub mod service;
 pub mod store;
+pub mod studio_page;
 pub mod usage_table;
+
+pub use credentials::Auth;
+pub use embedded::{Emulator, EmulatorBuilder};
+pub use server::RunningServer;

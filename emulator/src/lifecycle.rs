@@ -26,11 +26,16 @@ pub enum Transition {
     SpaceDelete,
     AppCreate,
     AppDelete,
+    ImageCreate,
+    ImageUpdate,
+    ImageDelete,
+    ImageVersionCreate,
+    ImageVersionDelete,
 }
 
 impl Transition {
     /// Every transition, in the order `--help` lists them.
-    pub const ALL: [Transition; 11] = [
+    pub const ALL: [Transition; 16] = [
         Transition::DomainCreate,
         Transition::DomainUpdate,
         Transition::DomainDelete,
@@ -42,6 +47,11 @@ impl Transition {
         Transition::SpaceDelete,
         Transition::AppCreate,
         Transition::AppDelete,
+        Transition::ImageCreate,
+        Transition::ImageUpdate,
+        Transition::ImageDelete,
+        Transition::ImageVersionCreate,
+        Transition::ImageVersionDelete,
     ];
 
     /// The name used by `--delay KIND=DURATION`, e.g. `domain.create`.
@@ -58,6 +68,11 @@ impl Transition {
             Transition::SpaceDelete => "space.delete",
             Transition::AppCreate => "app.create",
             Transition::AppDelete => "app.delete",
+            Transition::ImageCreate => "image.create",
+            Transition::ImageUpdate => "image.update",
+            Transition::ImageDelete => "image.delete",
+            Transition::ImageVersionCreate => "image_version.create",
+            Transition::ImageVersionDelete => "image_version.delete",
         }
     }
 
@@ -86,6 +101,13 @@ impl Transition {
             Transition::SpaceDelete => 30,
             Transition::AppCreate => 180,
             Transition::AppDelete => 60,
+            // Images only register metadata: seconds. A version copies the base image into
+            // SageMaker's registry, which takes about a minute for a typical kernel image.
+            Transition::ImageCreate => 5,
+            Transition::ImageUpdate => 5,
+            Transition::ImageDelete => 5,
+            Transition::ImageVersionCreate => 60,
+            Transition::ImageVersionDelete => 10,
         };
         Duration::from_secs(secs)
     }

@@ -13,6 +13,7 @@ use sagemaker_studio_emulator::lifecycle::{
 };
 use sagemaker_studio_emulator::server::{start, Config};
 use sagemaker_studio_emulator::usage_table;
+use sagemaker_studio_emulator::Auth;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ClockArg {
@@ -30,6 +31,14 @@ enum DelaysArg {
     Fast,
     /// Durations seen on AWS (domain 5 min, app 3 min, …).
     Realistic,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum AuthArg {
+    /// Any or no signature is accepted.
+    Lenient,
+    /// Every API call must carry a valid SigV4 signature by a key of --credentials-file.
+    Strict,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -74,9 +83,21 @@ struct Cli {
     /// Simulated seconds per wall second in real mode (60 = a minute per second).
     #[arg(long, env = "SMSE_TIME_SCALE", default_value_t = 1.0, value_parser = parse_time_scale)]
     time_scale: f64,
+    /// lenient: any or no signature; strict: verify SigV4 against --credentials-file.
+    #[arg(long, env = "SMSE_AUTH", value_enum, default_value = "lenient")]
+    auth: AuthArg,
+    /// Strict mode: an AWS shared credentials file (INI: [name], aws_access_key_id,
+    /// aws_secret_access_key, optional aws_session_token and account_id); only its key pairs are
+    /// accepted.
+    #[arg(long, env = "SMSE_CREDENTIALS_FILE", value_name = "PATH")]
+    credentials_file: Option<std::path::PathBuf>,
     /// Log format.
     #[arg(long, env = "SMSE_LOG_FORMAT", value_enum, default_value = "text")]
     log_format: LogFormat,
+    /// Make CreatePresignedDomainUrl point at the emulator's own Studio page instead of AWS's
+    /// host, e.g. '{endpoint}/_emulator/studio' ({endpoint} = this server's http://HOST:PORT).
+    #[arg(long, env = "SMSE_STUDIO_BASE_URL")]
+    studio_base_url: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -207,6 +228,24 @@ async fn main() -> ExitCode {
         },
         ClockArg::Manual => ClockMode::Manual,
     });
+    let auth = match (cli.auth, &cli.credentials_file) {
+        (AuthArg::Strict, Some(path)) => match Auth::strict_from_file(path) {
+            Ok(auth) => auth,
+            Err(e) => {
+                eprintln!("sagemaker-studio-emulator: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        (AuthArg::Strict, None) => {
+            eprintln!("sagemaker-studio-emulator: --auth strict needs --credentials-file PATH (or SMSE_CREDENTIALS_FILE)");
+            return ExitCode::FAILURE;
+        }
+        (AuthArg::Lenient, Some(path)) => {
+            tracing::warn!(path = %path.display(), "--credentials-file is used only with --auth strict; ignored");
+            Auth::Lenient
+        }
+        (AuthArg::Lenient, None) => Auth::Lenient,
+    };
     let config = Config {
         host: cli.host,
         port: cli.port,
@@ -214,6 +253,8 @@ async fn main() -> ExitCode {
         region: cli.region,
         delays,
         clock,
+        studio_base_url: cli.studio_base_url,
+        auth,
     };
     let server = match start(config).await {
         Ok(server) => server,

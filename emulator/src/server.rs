@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, Method};
+use axum::http::{HeaderMap, Method, Uri};
 use axum::response::Response;
 use axum::Router;
 use tokio::net::TcpListener;
@@ -14,10 +14,11 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::admin;
-use crate::clock::{Clock, ClockMode};
+use crate::clock::{self, Clock, ClockMode};
+use crate::credentials::Auth;
 use crate::error::ApiError;
 use crate::lifecycle::DelayProfile;
-use crate::protocol::{self, Defaults};
+use crate::protocol::{self, sigv4, Defaults};
 use crate::service::Service;
 
 /// The target prefix of SageMaker operations.
@@ -42,6 +43,11 @@ pub struct Config {
     pub delays: DelayProfile,
     /// The clock.
     pub clock: Clock,
+    /// Where presigned URLs point (the emulator's Studio page), e.g.
+    /// `http://127.0.0.1:8787/_emulator/studio`; `None`: AWS's Studio host.
+    pub studio_base_url: Option<String>,
+    /// `--auth`: lenient (any or no signature) or strict (SigV4 against a credentials file).
+    pub auth: Auth,
 }
 
 impl Default for Config {
@@ -53,6 +59,8 @@ impl Default for Config {
             region: "us-east-1".into(),
             delays: DelayProfile::default(),
             clock: Clock::new(ClockMode::Real { time_scale: 1.0 }),
+            studio_base_url: None,
+            auth: Auth::Lenient,
         }
     }
 }
@@ -66,14 +74,16 @@ pub fn router(service: Service) -> Router {
 async fn api(
     State(service): State<Service>,
     method: Method,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
     let request_id = protocol::request_id();
     let result = async {
-        if method != Method::POST {
-            return Err(ApiError::UnknownOperation(format!(
-                "{method} is not an operation: SageMaker's awsJson1.1 API takes POST with an X-Amz-Target header."
+        if uri.path().starts_with("/_emulator") {
+            return Err(ApiError::UnknownAdminPath(format!(
+                "No admin call at {}: see the README's admin API.",
+                uri.path()
             )));
         }
         let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
@@ -83,8 +93,37 @@ async fn api(
                     "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
                 ))
             })?;
-        let request =
+        // Strict mode: the signature is checked before anything else reads the request.
+        let signer = match service.auth.strict_credentials() {
+            Some(credentials) => {
+                let signed = sigv4::SignedRequest {
+                    method: method.as_str(),
+                    path_and_query: uri.path_and_query().map_or("/", |p| p.as_str()),
+                    headers: &headers,
+                    body: &bytes,
+                };
+                Some(sigv4::verify(&signed, credentials, clock::wall_now())?)
+            }
+            None => None,
+        };
+        if method != Method::POST {
+            return Err(ApiError::UnknownOperation(format!(
+                "{method} is not an operation: SageMaker's awsJson1.1 API takes POST with an X-Amz-Target header."
+            )));
+        }
+        let mut request =
             protocol::parse_request(SERVICE_TARGET_PREFIX, &headers, &bytes, &service.defaults)?;
+        if let Some(account_id) = signer.and_then(|profile| profile.account_id.clone()) {
+            request.account_id = account_id;
+        }
+        // Injected faults (admin API) act before validation and the handler: nothing changes.
+        if let Some(hit) = service.faults.hit(&request.operation) {
+            tracing::debug!(operation = %request.operation, delay = ?hit.delay, error = ?hit.error, "fault");
+            tokio::time::sleep(hit.delay).await;
+            if let Some(error) = hit.error {
+                return Err(error);
+            }
+        }
         let outcome = service.call(&request);
         tracing::debug!(
             operation = %request.operation,
@@ -151,7 +190,7 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
     crate::model::model();
     let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
     let addr = listener.local_addr()?;
-    let service = Service::new(
+    let mut service = Service::new(
         config.clock,
         config.delays,
         Defaults {
@@ -159,6 +198,11 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
             region: config.region,
         },
     );
+    // `{endpoint}` in the base URL stands for this server's own address (known only now).
+    service.studio_base_url = config
+        .studio_base_url
+        .map(|base| base.replace("{endpoint}", &format!("http://{addr}")));
+    service.auth = config.auth;
     let (tx, rx) = oneshot::channel::<()>();
     let app = router(service.clone());
     let task = tokio::spawn(async move {

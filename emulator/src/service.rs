@@ -5,8 +5,10 @@
 use serde_json::Value;
 
 use crate::clock::Clock;
+use crate::credentials::Auth;
 use crate::dispatch;
 use crate::error::{ApiError, ApiResult};
+use crate::faults::Faults;
 use crate::lifecycle::DelayProfile;
 use crate::metering::{self, UsageReport};
 use crate::model::{self, InputError};
@@ -15,6 +17,7 @@ use crate::protocol::{ApiRequest, Defaults};
 use crate::resources::pagination::Pager;
 use crate::resources::{app, Ctx};
 use crate::store::{lock, PartitionKey, Store};
+use crate::studio_page;
 
 /// Everything a request needs. Cheap to clone (the store and clock are shared handles).
 #[derive(Debug, Clone)]
@@ -24,6 +27,12 @@ pub struct Service {
     pub delays: DelayProfile,
     pub defaults: Defaults,
     pub pager: Pager,
+    /// `--auth`: lenient, or strict with the credentials file's key pairs.
+    pub auth: Auth,
+    /// Faults queued through `/_emulator/faults`.
+    pub faults: Faults,
+    /// `--studio-base-url`: presigned URLs point here (the emulator's Studio page) when set.
+    pub studio_base_url: Option<String>,
 }
 
 impl Service {
@@ -35,6 +44,9 @@ impl Service {
             delays,
             defaults,
             pager: Pager::new(),
+            auth: Auth::default(),
+            faults: Faults::default(),
+            studio_base_url: None,
         }
     }
 
@@ -63,6 +75,7 @@ impl Service {
             now,
             delays: &self.delays,
             pager: &self.pager,
+            studio_base_url: self.studio_base_url.as_deref(),
         };
         handler(&mut tables, &ctx, &request.input)
     }
@@ -103,9 +116,27 @@ impl Service {
         app::record_activity(&mut tables, now, arn)
     }
 
-    /// Empties all state (admin reset); the configuration stays.
+    /// The Studio page a presigned URL opens, if its grant is valid now.
+    pub fn studio_page(
+        &self,
+        grant: Option<crate::resources::presigned_url::Grant>,
+        domain_id: &str,
+    ) -> Result<String, studio_page::Refusal> {
+        let now = self.clock.now();
+        let grant = studio_page::check(grant, domain_id, now)?;
+        let partition = self.store.partition(&PartitionKey {
+            account_id: grant.account_id.clone(),
+            region: grant.region.clone(),
+        });
+        let mut tables = lock(&partition);
+        tables.settle(now, &self.delays);
+        Ok(studio_page::render(&tables, &grant, now))
+    }
+
+    /// Empties all state and pending faults (admin reset); the configuration stays.
     pub fn reset(&self) {
         self.store.clear();
+        self.faults.clear();
     }
 }
 

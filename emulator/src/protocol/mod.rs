@@ -9,6 +9,8 @@ use serde_json::{json, Map, Value};
 
 use crate::error::ApiError;
 
+pub mod sigv4;
+
 /// The awsJson1.1 content type, sent on every answer.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 

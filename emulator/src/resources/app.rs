@@ -14,10 +14,10 @@ use crate::clock::Timestamp;
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::{DelayProfile, Status, Transition};
 use crate::metering::{AppInterval, AppOwner};
-use crate::resources::pagination::{sort_items, time_key, Order};
+use crate::resources::pagination::Order;
 use crate::resources::{
-    domain, json_time, lookup, optional_str, optional_value, required_str, space, user_profile,
-    Ctx, Input, Life,
+    domain, json_time, lifecycle_config, lookup, optional_str, optional_value, required_str, space,
+    tags, user_profile, Ctx, Input, Life,
 };
 use crate::store::Tables;
 
@@ -139,11 +139,15 @@ fn runs_in_space(app_type: &str) -> bool {
     matches!(app_type, "JupyterLab" | "CodeEditor")
 }
 
-/// The app's ARN: `app/DOMAIN/OWNER/APPTYPE-LOWERCASE/NAME`.
-fn arn(ctx: &Ctx, domain_id: &str, owner_name: &str, app_type: &str, app_name: &str) -> String {
+/// The app's ARN: `app/DOMAIN/OWNER/APPTYPE-LOWERCASE/NAME`; a user profile's name is
+/// lower-cased in it as in the profile's own ARN, a space's name (case-sensitive) is kept.
+fn arn(ctx: &Ctx, domain_id: &str, owner: &Owner, app_type: &str, app_name: &str) -> String {
+    let owner = match owner {
+        Owner::UserProfile(lower) => lower.as_str(),
+        Owner::Space(name) => name.as_str(),
+    };
     ctx.arn(&format!(
-        "app/{domain_id}/{}/{}/{app_name}",
-        owner_name.to_lowercase(),
+        "app/{domain_id}/{owner}/{}/{app_name}",
         app_type.to_lowercase()
     ))
 }
@@ -174,10 +178,10 @@ fn app_key(input: &Input, owner: Owner) -> ApiResult<AppKey> {
     ))
 }
 
-fn not_found(ctx: &Ctx, key: &AppKey, owner_name: &str) -> ApiError {
+fn not_found(ctx: &Ctx, key: &AppKey) -> ApiError {
     ApiError::not_found(format!(
         "App [{}] does not exist.",
-        arn(ctx, &key.0, owner_name, &key.2, &key.3)
+        arn(ctx, &key.0, &key.1, &key.2, &key.3)
     ))
 }
 
@@ -235,13 +239,14 @@ fn resolve_resource_spec(
 
 /// CreateApp.
 pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let (owner, owner_name) = owner_of(input)?;
+    let (owner, mut owner_name) = owner_of(input)?;
     let key = app_key(input, owner.clone())?;
     let (domain_id, app_type, app_name) = (key.0.clone(), key.2.clone(), key.3.clone());
     domain::find_live(tables, ctx, &domain_id)?;
     let domain = domain::find(tables, ctx, &domain_id)?;
 
     let mut idle_chain: Vec<Option<&Value>> = Vec::new();
+    let owner_tags;
     let mut space_idle: Option<&Value> = None;
     let chain: Vec<Option<&Value>> = match &owner {
         Owner::UserProfile(_) => {
@@ -257,6 +262,8 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
                     profile.arn
                 )));
             }
+            owner_name = profile.name.clone();
+            owner_tags = tags::tags_of(tables, &profile.arn).to_vec();
             vec![domain.default_user_settings(), profile.user_settings()]
         }
         Owner::Space(space_name) => {
@@ -282,6 +289,7 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
                 .and_then(|o| tables.user_profiles.get(&(domain_id.clone(), o)))
                 .and_then(|p| p.user_settings());
             space_idle = space.space_settings();
+            owner_tags = tags::tags_of(tables, &space.arn).to_vec();
             match owner_settings {
                 // Private space: its owner's settings, over the domain's user defaults.
                 Some(settings) => {
@@ -305,8 +313,26 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
     let (resource_spec, instance_type) =
         resolve_resource_spec(&app_type, &chain, optional_value(input, "ResourceSpec"))?;
     let idle_timeout = effective_idle_timeout(&app_type, &idle_chain, space_idle)?;
+    lifecycle_config::check_app_lifecycle_config(
+        tables,
+        &app_type,
+        app_type_rules(&app_type).0,
+        &chain,
+        &resource_spec,
+    )?;
 
-    let arn = arn(ctx, &domain_id, &owner_name, &app_type, &app_name);
+    let arn = arn(ctx, &domain_id, &owner, &app_type, &app_name);
+    let domain_tags: Vec<(String, String)> = tags::tags_of(tables, &domain.arn)
+        .iter()
+        .filter(|(k, _)| k != tags::DOMAIN_ARN_TAG)
+        .cloned()
+        .collect();
+    let initial_tags = tags::initial_tags(
+        &tags::tags_from(input, "Tags")?,
+        &[&owner_tags, &domain_tags],
+        Some(&domain.arn),
+        &arn,
+    )?;
     if let Some(existing) = tables.apps.get(&key) {
         if existing.is_live(ctx.now) {
             return Err(ApiError::in_use(format!("App [{arn}] already exists.")));
@@ -332,19 +358,18 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
     if let Some(deadline) = app.idle_deadline() {
         tables.schedule_idle_check(deadline, key.clone());
     }
-    if let Some(replaced) = tables.apps.insert(key, app) {
-        tables.retired_apps.push(replaced);
-    }
+    tables.insert_app(key, app);
+    tables.tags.insert(arn.clone(), initial_tags);
     Ok(json!({"AppArn": arn}))
 }
 
 /// The app named by an input (DescribeApp, DeleteApp).
 fn find_by_input<'t>(tables: &'t Tables, ctx: &Ctx, input: &Input) -> ApiResult<(&'t App, AppKey)> {
-    let (owner, owner_name) = owner_of(input)?;
+    let (owner, _) = owner_of(input)?;
     let key = app_key(input, owner)?;
     match tables.apps.get(&key) {
         Some(app) => Ok((app, key)),
-        None => Err(not_found(ctx, &key, &owner_name)),
+        None => Err(not_found(ctx, &key)),
     }
 }
 
@@ -381,21 +406,29 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
     let domain_filter = optional_str(input, "DomainIdEquals")?;
     let profile_filter = optional_str(input, "UserProfileNameEquals")?.map(str::to_lowercase);
     let space_filter = optional_str(input, "SpaceNameEquals")?;
-    let mut items: Vec<(String, Value)> = tables
-        .apps
-        .values()
-        .filter(|app| domain_filter.is_none_or(|d| app.domain_id == d))
-        .filter(|app| match (&profile_filter, &app.owner) {
-            (None, _) => true,
-            (Some(p), Owner::UserProfile(owner)) => p == owner,
-            (Some(_), Owner::Space(_)) => false,
-        })
-        .filter(|app| match (space_filter, &app.owner) {
-            (None, _) => true,
-            (Some(s), Owner::Space(owner)) => s == owner,
-            (Some(_), Owner::UserProfile(_)) => false,
-        })
-        .map(|app| {
+    let order = Order::from_input(input, Order::Ascending);
+    let page = ctx.list_in_creation_order(
+        "ListApps",
+        input,
+        10,
+        order,
+        |after, order| tables.apps_in_order(domain_filter, after, order),
+        |app: &App| {
+            let profile_ok = match (&profile_filter, &app.owner) {
+                (None, _) => true,
+                (Some(p), Owner::UserProfile(owner)) => p == owner,
+                (Some(_), Owner::Space(_)) => false,
+            };
+            let space_ok = match (space_filter, &app.owner) {
+                (None, _) => true,
+                (Some(s), Owner::Space(owner)) => s == owner,
+                (Some(_), Owner::UserProfile(_)) => false,
+            };
+            profile_ok && space_ok
+        },
+        // Apps have no LastModifiedTime; SortBy takes only CreationTime in the model.
+        |app| app.life.created,
+        |app| {
             let mut item = Input::new();
             item.insert("DomainId".into(), app.domain_id.clone().into());
             item.insert(app.owner_member().into(), app.owner_name.clone().into());
@@ -404,20 +437,10 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
             item.insert("Status".into(), app.status(ctx.now).as_str().into());
             item.insert("CreationTime".into(), json_time(app.life.created));
             item.insert("ResourceSpec".into(), app.resource_spec.clone());
-            (
-                time_key(app.life.created.0, app.sequence),
-                Value::Object(item),
-            )
-        })
-        .collect();
-    let order = Order::from_input(input, Order::Ascending);
-    sort_items(&mut items, order);
-    let page = ctx.pager.page("ListApps", input, order, 10, items)?;
-    let mut out = json!({"Apps": page.items});
-    if let Some(token) = page.next_token {
-        out["NextToken"] = token.into();
-    }
-    Ok(out)
+            Value::Object(item)
+        },
+    )?;
+    Ok(page.into_output("Apps"))
 }
 
 /// DeleteApp: `Deleting`, then `Deleted` (still visible). Deleting a `Deleted` app is a

@@ -9,9 +9,10 @@ use serde_json::{json, Value};
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::{Status, Transition};
 use crate::resources::pagination::{time_key, Order};
+use crate::resources::tags::TagList;
 use crate::resources::{
-    copy_members, optional_str, optional_value, random_chars, required_str, status_members, Ctx,
-    Input, Life, HEX, LOWER_ALNUM,
+    copy_members, image, optional_str, optional_value, random_chars, required_str, status_members,
+    tags, Ctx, Input, Life, HEX, LOWER_ALNUM,
 };
 use crate::store::{Removal, Tables};
 
@@ -57,6 +58,20 @@ pub struct Domain {
     pub next_home_uid: u64,
     /// `RetentionPolicy` of the DeleteDomain call, once deleted.
     pub retention_policy: Option<Value>,
+}
+
+/// The tags a resource created in `domain` inherits besides its own: the domain's custom tags
+/// when `TagPropagation` is `ENABLED`.
+pub fn propagated_tags(tables: &Tables, domain: &Domain) -> TagList {
+    if domain.tag_propagation == "ENABLED" {
+        tags::tags_of(tables, &domain.arn)
+            .iter()
+            .filter(|(k, _)| k != tags::DOMAIN_ARN_TAG)
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    }
 }
 
 impl Domain {
@@ -143,6 +158,10 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
         ));
     }
 
+    let own_tags = tags::tags_from(input, "Tags")?;
+    for member in ["DefaultUserSettings", "DefaultSpaceSettings"] {
+        image::check_custom_images(tables, optional_value(input, member))?;
+    }
     let id = loop {
         let candidate = format!("d-{}", random_chars(12, LOWER_ALNUM));
         if !tables.domains.contains_key(&candidate) {
@@ -182,7 +201,9 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
         next_home_uid: FIRST_HOME_UID,
         retention_policy: None,
     };
+    let initial_tags = tags::initial_tags(&own_tags, &[], None, &arn)?;
     tables.domains.insert(id.clone(), domain);
+    tables.tags.insert(arn.clone(), initial_tags);
     Ok(json!({"DomainArn": arn, "DomainId": id, "Url": url}))
 }
 
@@ -238,18 +259,15 @@ pub fn list_domains(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
         .collect();
     items.sort_by(|a, b| a.0.cmp(&b.0));
     // Default page size 10: "MaxResults … The default value is 10." (ListDomains API reference).
-    let page = ctx
-        .pager
-        .page("ListDomains", input, Order::Ascending, 10, items)?;
-    let mut out = json!({"Domains": page.items});
-    if let Some(token) = page.next_token {
-        out["NextToken"] = token.into();
-    }
-    Ok(out)
+    let page = ctx.page("ListDomains", input, Order::Ascending, 10, items)?;
+    Ok(page.into_output("Domains"))
 }
 
 /// UpdateDomain: merges the given settings, `Updating` until the update delay has passed.
 pub fn update_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    for member in ["DefaultUserSettings", "DefaultSpaceSettings"] {
+        image::check_custom_images(tables, optional_value(input, member))?;
+    }
     let domain = find_live(tables, ctx, required_str(input, "DomainId")?)?;
     let mut given = domain.given.clone();
     for member in ["DefaultUserSettings", "DefaultSpaceSettings"] {

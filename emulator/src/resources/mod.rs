@@ -6,9 +6,14 @@
 //! carries, readers for input members, and id generation.
 
 pub mod app;
+pub mod app_image_config;
 pub mod domain;
+pub mod image;
+pub mod lifecycle_config;
 pub mod pagination;
+pub mod presigned_url;
 pub mod space;
+pub mod tags;
 pub mod user_profile;
 
 use serde_json::{Map, Value};
@@ -32,14 +37,100 @@ pub struct Ctx<'a> {
     pub now: Timestamp,
     /// Transition durations.
     pub delays: &'a DelayProfile,
-    /// Signs and checks NextTokens.
+    /// Signs and checks NextTokens (and presigned-URL tokens).
     pub pager: &'a Pager,
+    /// `--studio-base-url`: where presigned URLs point instead of AWS's Studio host.
+    pub studio_base_url: Option<&'a str>,
 }
 
 impl Ctx<'_> {
     /// When a transition started now finishes.
     pub fn finish_of(&self, transition: Transition) -> Timestamp {
         self.now.plus(self.delays.delay(transition))
+    }
+
+    /// One page of a listing, its NextToken bound to this caller's account and region.
+    pub fn page(
+        &self,
+        operation: &str,
+        input: &Input,
+        order: pagination::Order,
+        default_max: usize,
+        items: Vec<(String, Value)>,
+    ) -> ApiResult<pagination::Page> {
+        self.pager
+            .page(&self.scope(operation), input, order, default_max, items)
+    }
+
+    /// The NextToken's cursor of a listing (see [`Pager::cursor`]), bound to this caller.
+    pub fn cursor(&self, operation: &str, input: &Input) -> ApiResult<Option<String>> {
+        self.pager.cursor(&self.scope(operation), input)
+    }
+
+    /// One page of already-ordered entries (see [`Pager::take_page`]), bound to this caller.
+    pub fn take_page<T>(
+        &self,
+        operation: &str,
+        input: &Input,
+        default_max: usize,
+        entries: impl Iterator<Item = (String, T)>,
+        render: impl FnMut(T) -> Value,
+    ) -> pagination::Page {
+        self.pager
+            .take_page(&self.scope(operation), input, default_max, entries, render)
+    }
+
+    /// A page of a Studio listing kept in creation order by the store's indexes (user
+    /// profiles, spaces, apps). With `SortBy` `CreationTime` (the default) the page is read
+    /// straight from the index: O(log n + page). With `LastModifiedTime`, which moves with the
+    /// clock and so cannot be indexed, the kept entries are sorted by (modified, sequence) keys
+    /// and only the page is rendered. `walk(after, order)` yields (sequence, entry) from the
+    /// index; `keep` applies the filters.
+    #[allow(clippy::too_many_arguments)]
+    pub fn list_in_creation_order<'a, T: 'a>(
+        &self,
+        operation: &str,
+        input: &Input,
+        default_max: usize,
+        order: pagination::Order,
+        walk: impl Fn(Option<u64>, pagination::Order) -> Box<dyn Iterator<Item = (u64, &'a T)> + 'a>,
+        keep: impl Fn(&T) -> bool,
+        modified: impl Fn(&T) -> Timestamp,
+        render: impl FnMut(&T) -> Value,
+    ) -> ApiResult<pagination::Page> {
+        if input.get("SortBy").and_then(Value::as_str) == Some("LastModifiedTime") {
+            let mut entries: Vec<(String, &T)> = walk(None, pagination::Order::Ascending)
+                .filter(|(_, entry)| keep(entry))
+                .map(|(seq, entry)| (pagination::time_key(modified(entry).0, seq), entry))
+                .collect();
+            match order {
+                pagination::Order::Ascending => entries.sort_by(|a, b| a.0.cmp(&b.0)),
+                pagination::Order::Descending => entries.sort_by(|a, b| b.0.cmp(&a.0)),
+            }
+            let start = match self.cursor(operation, input)? {
+                Some(cursor) => entries.partition_point(|(key, _)| match order {
+                    pagination::Order::Ascending => *key <= cursor,
+                    pagination::Order::Descending => *key >= cursor,
+                }),
+                None => 0,
+            };
+            return Ok(self.take_page(
+                operation,
+                input,
+                default_max,
+                entries.into_iter().skip(start),
+                render,
+            ));
+        }
+        let after = pagination::sequence_cursor(self.cursor(operation, input)?)?;
+        let entries = walk(after, order)
+            .filter(|(_, entry)| keep(entry))
+            .map(|(seq, entry)| (pagination::sequence_key(seq), entry));
+        Ok(self.take_page(operation, input, default_max, entries, render))
+    }
+
+    fn scope(&self, operation: &str) -> String {
+        format!("{}/{}/{operation}", self.account_id, self.region)
     }
 
     /// `arn:aws:sagemaker:REGION:ACCOUNT:RESOURCE`.

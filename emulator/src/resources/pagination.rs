@@ -3,6 +3,7 @@
 //! keyed hash, so a token that this server did not issue for the same request is refused with a
 //! typed error instead of being trusted.
 
+use std::collections::BTreeMap;
 use std::hash::{BuildHasher, Hash, Hasher};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -62,10 +63,7 @@ impl Pager {
         default_max: usize,
         items: Vec<(String, Value)>,
     ) -> ApiResult<Page> {
-        let max = match input.get("MaxResults").and_then(Value::as_u64) {
-            Some(n) => usize::try_from(n).unwrap_or(usize::MAX).max(1),
-            None => default_max,
-        };
+        let max = max_results(input, default_max);
         let fingerprint = self.fingerprint(operation, input);
         let after = match input.get("NextToken").and_then(Value::as_str) {
             Some(token) if !token.is_empty() => Some(self.open(token, fingerprint)?),
@@ -101,6 +99,46 @@ impl Pager {
         })
     }
 
+    /// Where a listing resumes: the key the previous page ended on, when a NextToken is given
+    /// (refused unless this server issued it for the same `scope` and filters).
+    pub fn cursor(&self, scope: &str, input: &Input) -> ApiResult<Option<String>> {
+        let fingerprint = self.fingerprint(scope, input);
+        match input.get("NextToken").and_then(Value::as_str) {
+            Some(token) if !token.is_empty() => Ok(Some(self.open(token, fingerprint)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// One page from `entries`, already positioned after the cursor and in the requested order:
+    /// renders at most `MaxResults` of them (only those), and seals the last key when more
+    /// remain. Cost O(page), whatever the size of the listing.
+    pub fn take_page<T>(
+        &self,
+        scope: &str,
+        input: &Input,
+        default_max: usize,
+        entries: impl Iterator<Item = (String, T)>,
+        mut render: impl FnMut(T) -> Value,
+    ) -> Page {
+        let max = max_results(input, default_max);
+        let mut items = Vec::new();
+        let mut last_key = None;
+        let mut more = false;
+        for (key, entry) in entries {
+            if items.len() == max {
+                more = true;
+                break;
+            }
+            items.push(render(entry));
+            last_key = Some(key);
+        }
+        let next_token = match (more, last_key) {
+            (true, Some(key)) => Some(self.seal(&key, self.fingerprint(scope, input))),
+            _ => None,
+        };
+        Page { items, next_token }
+    }
+
     /// What a token is bound to: the operation and every member but the paging ones.
     fn fingerprint(&self, operation: &str, input: &Input) -> u64 {
         let mut hasher = self.key.build_hasher();
@@ -112,6 +150,11 @@ impl Pager {
             }
         }
         hasher.finish()
+    }
+
+    /// A keyed hash of `bytes` with this server's key (seals presigned-URL tokens too).
+    pub fn mac_bytes(&self, bytes: &[u8]) -> u64 {
+        self.key.hash_one(bytes)
     }
 
     fn mac(&self, key: &str, fingerprint: u64) -> u64 {
@@ -146,6 +189,37 @@ impl Pager {
     }
 }
 
+impl Page {
+    /// The List output: `{MEMBER: [items], "NextToken"?: token}`.
+    pub fn into_output(self, member: &str) -> Value {
+        let mut out = serde_json::Map::new();
+        out.insert(member.to_string(), Value::Array(self.items));
+        if let Some(token) = self.next_token {
+            out.insert("NextToken".into(), token.into());
+        }
+        Value::Object(out)
+    }
+}
+
+/// Whether a creation or modification time passes the `…Before`/`…After` filters of the
+/// image and config listings (epoch seconds, exclusive bounds).
+pub fn in_time_window(input: &Input, before: &str, after: &str, time: Timestamp) -> bool {
+    let seconds = time.as_epoch_seconds();
+    input
+        .get(before)
+        .and_then(Value::as_f64)
+        .is_none_or(|b| seconds < b)
+        && input
+            .get(after)
+            .and_then(Value::as_f64)
+            .is_none_or(|a| seconds > a)
+}
+
+/// A sort key that orders by name, then by creation sequence (unique).
+pub fn name_key(name: &str, sequence: u64) -> String {
+    format!("{name}|{sequence:020}")
+}
+
 /// The sort key of a resource for `SortBy` (`CreationTime`, the default, or `LastModifiedTime`).
 pub fn sort_key(input: &Input, life: &Life, sequence: u64, now: Timestamp) -> String {
     match input.get("SortBy").and_then(Value::as_str) {
@@ -159,6 +233,73 @@ pub fn sort_items(items: &mut [(String, Value)], order: Order) {
     match order {
         Order::Ascending => items.sort_by(|a, b| a.0.cmp(&b.0)),
         Order::Descending => items.sort_by(|a, b| b.0.cmp(&a.0)),
+    }
+}
+
+/// `MaxResults`, or AWS's default page size when absent.
+fn max_results(input: &Input, default_max: usize) -> usize {
+    match input.get("MaxResults").and_then(Value::as_u64) {
+        Some(n) => usize::try_from(n).unwrap_or(usize::MAX).max(1),
+        None => default_max,
+    }
+}
+
+/// The key of a creation-ordered index entry in tokens.
+pub fn sequence_key(sequence: u64) -> String {
+    format!("{sequence:020}")
+}
+
+/// The creation sequence a cursor names (`None`: from the start).
+pub fn sequence_cursor(cursor: Option<String>) -> ApiResult<Option<u64>> {
+    cursor
+        .map(|key| {
+            key.parse::<u64>().map_err(|_| {
+                ApiError::validation("Invalid NextToken: it does not belong to this listing.")
+            })
+        })
+        .transpose()
+}
+
+/// Walks a per-domain creation index `(domain id, sequence) → V` from after `after`, in `order`.
+/// Creation order is sequence order: the clock never goes back and the sequence only grows.
+pub fn walk_domain_index<'a, V>(
+    index: &'a BTreeMap<(String, u64), V>,
+    domain_id: &str,
+    after: Option<u64>,
+    order: Order,
+) -> Box<dyn Iterator<Item = (u64, &'a V)> + 'a> {
+    let domain = domain_id.to_string();
+    let entries = match (order, after) {
+        (Order::Ascending, Some(a)) => {
+            index.range((domain.clone(), a.saturating_add(1))..=(domain, u64::MAX))
+        }
+        (Order::Ascending, None) | (Order::Descending, None) => {
+            index.range((domain.clone(), 0)..=(domain, u64::MAX))
+        }
+        (Order::Descending, Some(a)) => index.range((domain.clone(), 0)..(domain, a)),
+    };
+    let entries = entries.map(|((_, seq), v)| (*seq, v));
+    match order {
+        Order::Ascending => Box::new(entries),
+        Order::Descending => Box::new(entries.rev()),
+    }
+}
+
+/// Walks a creation index `sequence → V` from after `after`, in `order`.
+pub fn walk_index<'a, V>(
+    index: &'a BTreeMap<u64, V>,
+    after: Option<u64>,
+    order: Order,
+) -> Box<dyn Iterator<Item = (u64, &'a V)> + 'a> {
+    let entries = match (order, after) {
+        (Order::Ascending, Some(a)) => index.range(a.saturating_add(1)..),
+        (Order::Descending, Some(a)) => index.range(..a),
+        (_, None) => index.range(..),
+    };
+    let entries = entries.map(|(seq, v)| (*seq, v));
+    match order {
+        Order::Ascending => Box::new(entries),
+        Order::Descending => Box::new(entries.rev()),
     }
 }
 

@@ -8,10 +8,10 @@ use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::{Status, Transition};
-use crate::resources::pagination::{sort_items, sort_key, Order};
+use crate::resources::pagination::Order;
 use crate::resources::{
-    copy_members, domain, lookup, optional_str, optional_value, random_chars, required_str,
-    status_members, user_profile, Ctx, Input, Life, LOWER_ALNUM,
+    copy_members, domain, image, lookup, optional_str, optional_value, random_chars, required_str,
+    status_members, tags, user_profile, Ctx, Input, Life, LOWER_ALNUM,
 };
 use crate::store::{Removal, Tables};
 
@@ -117,6 +117,14 @@ pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     if tables.spaces.contains_key(&key) {
         return Err(ApiError::in_use(format!("Space [{arn}] already exists.")));
     }
+    image::check_custom_images(tables, optional_value(input, "SpaceSettings"))?;
+    let domain = domain::find(tables, ctx, domain_id)?;
+    let initial_tags = tags::initial_tags(
+        &tags::tags_from(input, "Tags")?,
+        &[&domain::propagated_tags(tables, domain)],
+        Some(&domain.arn),
+        &arn,
+    )?;
     let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
     let mut given = Input::new();
     copy_members(input, &mut given, GIVEN_MEMBERS);
@@ -134,7 +142,8 @@ pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
         life: Life::created(ctx, Transition::SpaceCreate),
         sequence: tables.next_sequence(),
     };
-    tables.spaces.insert(key, space);
+    tables.insert_space(key, space);
+    tables.tags.insert(arn.clone(), initial_tags);
     Ok(json!({"SpaceArn": arn}))
 }
 
@@ -164,27 +173,18 @@ pub fn describe_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResul
 pub fn list_spaces(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let domain_filter = optional_str(input, "DomainIdEquals")?;
     let contains = optional_str(input, "SpaceNameContains")?;
-    let spaces: Box<dyn Iterator<Item = &Space>> = match domain_filter {
-        Some(domain_id) => Box::new(tables.spaces_of(domain_id)),
-        None => Box::new(tables.spaces.values()),
-    };
-    let mut items: Vec<(String, Value)> = spaces
-        .filter(|s| contains.is_none_or(|c| s.name.contains(c)))
-        .map(|s| {
-            (
-                sort_key(input, &s.life, s.sequence, ctx.now),
-                summary(s, ctx),
-            )
-        })
-        .collect();
     let order = Order::from_input(input, Order::Ascending);
-    sort_items(&mut items, order);
-    let page = ctx.pager.page("ListSpaces", input, order, 10, items)?;
-    let mut out = json!({"Spaces": page.items});
-    if let Some(token) = page.next_token {
-        out["NextToken"] = token.into();
-    }
-    Ok(out)
+    let page = ctx.list_in_creation_order(
+        "ListSpaces",
+        input,
+        10,
+        order,
+        |after, order| tables.spaces_in_order(domain_filter, after, order),
+        |s: &Space| contains.is_none_or(|c| s.name.contains(c)),
+        |s| s.life.last_modified(ctx.now),
+        |s| summary(s, ctx),
+    )?;
+    Ok(page.into_output("Spaces"))
 }
 
 /// A `SpaceDetails` of ListSpaces.
@@ -230,6 +230,7 @@ fn summary(space: &Space, ctx: &Ctx) -> Value {
 pub fn update_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let domain_id = required_str(input, "DomainId")?;
     let name = required_str(input, "SpaceName")?;
+    image::check_custom_images(tables, optional_value(input, "SpaceSettings"))?;
     let Some(space) = tables
         .spaces
         .get_mut(&(domain_id.to_string(), name.to_string()))

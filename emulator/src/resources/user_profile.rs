@@ -11,10 +11,10 @@ use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::{Status, Transition};
-use crate::resources::pagination::{sort_items, sort_key, Order};
+use crate::resources::pagination::Order;
 use crate::resources::{
-    copy_members, domain, optional_str, optional_value, required_str, status_members, Ctx, Input,
-    Life,
+    copy_members, domain, image, optional_str, optional_value, required_str, status_members, tags,
+    Ctx, Input, Life,
 };
 use crate::store::{Removal, Tables};
 
@@ -92,6 +92,15 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
             "SingleSignOnUserIdentifier and SingleSignOnUserValue are required when the domain's AuthMode is SSO.",
         ));
     }
+    if domain.auth_mode != "SSO"
+        && (optional_str(input, "SingleSignOnUserIdentifier")?.is_some()
+            || optional_str(input, "SingleSignOnUserValue")?.is_some())
+    {
+        // "If the Domain's AuthMode is not IAM Identity Center, this field cannot be specified."
+        return Err(ApiError::validation(
+            "SingleSignOnUserIdentifier and SingleSignOnUserValue can be specified only when the domain's AuthMode is SSO.",
+        ));
+    }
     let key = key(domain_id, name);
     let arn = arn(ctx, domain_id, name);
     if tables.user_profiles.contains_key(&key) {
@@ -99,6 +108,14 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
             "UserProfile [{arn}] already exists."
         )));
     }
+    image::check_custom_images(tables, optional_value(input, "UserSettings"))?;
+    let domain = domain::find(tables, ctx, domain_id)?;
+    let initial_tags = tags::initial_tags(
+        &tags::tags_from(input, "Tags")?,
+        &[&domain::propagated_tags(tables, domain)],
+        Some(&domain.arn),
+        &arn,
+    )?;
     let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
     let mut given = Input::new();
     copy_members(input, &mut given, GIVEN_MEMBERS);
@@ -111,7 +128,8 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
         life: Life::created(ctx, Transition::UserProfileCreate),
         sequence: tables.next_sequence(),
     };
-    tables.user_profiles.insert(key, profile);
+    tables.insert_user_profile(key, profile);
+    tables.tags.insert(arn.clone(), initial_tags);
     Ok(json!({"UserProfileArn": arn}))
 }
 
@@ -138,37 +156,28 @@ pub fn describe_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> A
 pub fn list_user_profiles(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let domain_filter = optional_str(input, "DomainIdEquals")?;
     let contains = optional_str(input, "UserProfileNameContains")?.map(str::to_lowercase);
-    let profiles: Box<dyn Iterator<Item = &UserProfile>> = match domain_filter {
-        Some(domain_id) => Box::new(tables.user_profiles_of(domain_id)),
-        None => Box::new(tables.user_profiles.values()),
-    };
-    let mut items: Vec<(String, Value)> = profiles
-        .filter(|p| {
+    let order = Order::from_input(input, Order::Ascending);
+    let page = ctx.list_in_creation_order(
+        "ListUserProfiles",
+        input,
+        10,
+        order,
+        |after, order| tables.user_profiles_in_order(domain_filter, after, order),
+        |p: &UserProfile| {
             contains
                 .as_deref()
                 .is_none_or(|c| p.name.to_lowercase().contains(c))
-        })
-        .map(|p| {
+        },
+        |p| p.life.last_modified(ctx.now),
+        |p| {
             let mut item = Input::new();
             item.insert("DomainId".into(), p.domain_id.clone().into());
             item.insert("UserProfileName".into(), p.name.clone().into());
             status_members(&mut item, &p.life, ctx.now, Status::Gone);
-            (
-                sort_key(input, &p.life, p.sequence, ctx.now),
-                Value::Object(item),
-            )
-        })
-        .collect();
-    let order = Order::from_input(input, Order::Ascending);
-    sort_items(&mut items, order);
-    let page = ctx
-        .pager
-        .page("ListUserProfiles", input, order, 10, items)?;
-    let mut out = json!({"UserProfiles": page.items});
-    if let Some(token) = page.next_token {
-        out["NextToken"] = token.into();
-    }
-    Ok(out)
+            Value::Object(item)
+        },
+    )?;
+    Ok(page.into_output("UserProfiles"))
 }
 
 /// UpdateUserProfile: merges `UserSettings`; `Updating` until the update delay has passed.
@@ -176,6 +185,7 @@ pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     let domain_id = required_str(input, "DomainId")?;
     let name = required_str(input, "UserProfileName")?;
     find(tables, ctx, domain_id, name)?;
+    image::check_custom_images(tables, optional_value(input, "UserSettings"))?;
     let Some(profile) = tables.user_profiles.get_mut(&key(domain_id, name)) else {
         return Err(not_found(ctx, domain_id, name));
     };

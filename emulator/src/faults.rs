@@ -1,0 +1,349 @@
+//! Fault injection (contract §5, `/_emulator/faults`): make the next calls of one operation fail
+//! with a chosen error, or answer late, so that a client's retry and timeout handling can be
+//! tested against the real SDKs.
+//!
+//! `POST /_emulator/faults` with `{"Operation": "CreateDomain", "ErrorCode": "ThrottlingException",
+//! "HttpStatus": 400, "Count": 2, "DelayMs": 0, "Message": "…"}` queues a fault; the API path
+//! ([`crate::server`]) takes one from the front of the operation's queue on each call, after the
+//! call is authenticated and its target known, before validation and the handler: a faulted call
+//! changes nothing. The delay is slept outside every lock. `DELETE /_emulator/faults` and
+//! `POST /_emulator/reset` drop every pending fault; `GET /_emulator/faults` lists them.
+//!
+//! Members: `Operation` (required, a served operation), `ErrorCode` (the `__type` to send),
+//! `HttpStatus` (400–599, default 400; only with `ErrorCode`), `Count` (≥ 1, default 1),
+//! `DelayMs` (0–600000, default 0), `Message` (default: a sentence naming the fault). A fault
+//! needs an `ErrorCode`, a `DelayMs` above 0, or both (delay, then error). Unknown members are
+//! ignored.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::dispatch;
+use crate::error::{ApiError, ApiResult};
+use crate::protocol;
+use crate::service::Service;
+
+/// The longest delay accepted (10 minutes: longer than any SDK's default timeout).
+pub const MAX_DELAY_MS: u64 = 600_000;
+
+/// A queued fault, as `GET /_emulator/faults` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PendingFault {
+    /// The operation whose calls it hits.
+    pub operation: String,
+    /// The error code to answer with; `None`: latency only.
+    pub error_code: Option<String>,
+    /// The HTTP status of the error.
+    pub http_status: u16,
+    /// The error message; `None`: a default naming the fault.
+    pub message: Option<String>,
+    /// How many more calls it hits.
+    pub count: u32,
+    /// How long each hit call waits before answering.
+    pub delay_ms: u64,
+}
+
+/// What a call hit by a fault does instead of (or before) running.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FaultHit {
+    /// Sleep this long first.
+    pub delay: Duration,
+    /// Then fail with this, if set; else run normally.
+    pub error: Option<ApiError>,
+}
+
+/// The pending faults of a server, shared by its clones.
+#[derive(Debug, Clone, Default)]
+pub struct Faults {
+    queue: Arc<Mutex<VecDeque<PendingFault>>>,
+}
+
+impl Faults {
+    fn locked(&self) -> MutexGuard<'_, VecDeque<PendingFault>> {
+        self.queue
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Queues `fault` behind the pending ones.
+    pub fn inject(&self, fault: PendingFault) {
+        self.locked().push_back(fault);
+    }
+
+    /// Drops every pending fault; how many there were.
+    pub fn clear(&self) -> usize {
+        let mut queue = self.locked();
+        let cleared = queue.len();
+        queue.clear();
+        cleared
+    }
+
+    /// The pending faults, oldest first.
+    pub fn pending(&self) -> Vec<PendingFault> {
+        self.locked().iter().cloned().collect()
+    }
+
+    /// Uses up one call of the oldest pending fault of `operation`, if any.
+    pub fn hit(&self, operation: &str) -> Option<FaultHit> {
+        let mut queue = self.locked();
+        let index = queue.iter().position(|f| f.operation == operation)?;
+        let fault = queue.get_mut(index)?;
+        fault.count = fault.count.saturating_sub(1);
+        let hit = FaultHit {
+            delay: Duration::from_millis(fault.delay_ms),
+            error: fault.error_code.as_ref().map(|code| ApiError::Injected {
+                code: code.clone(),
+                status: fault.http_status,
+                message: fault.message.clone().unwrap_or_else(|| {
+                    format!(
+                        "{code} injected into {} by the emulator (POST /_emulator/faults).",
+                        fault.operation
+                    )
+                }),
+            }),
+        };
+        if fault.count == 0 {
+            queue.remove(index);
+        }
+        Some(hit)
+    }
+}
+
+/// Reads a fault from the body of `POST /_emulator/faults` (the rules are in the module
+/// documentation); every refusal is a `ValidationException`.
+pub fn parse_fault(input: &Map<String, Value>) -> ApiResult<PendingFault> {
+    let operation =
+        match input.get("Operation") {
+            Some(Value::String(op)) if dispatch::handler(op).is_some() => op.clone(),
+            Some(Value::String(op)) => {
+                return Err(ApiError::validation(format!(
+                    "Operation '{op}' is not an operation this emulator serves."
+                )))
+            }
+            _ => return Err(ApiError::validation(
+                "Operation (a string naming a served operation, e.g. CreateDomain) is required.",
+            )),
+        };
+    let error_code = match input.get("ErrorCode") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(code)) if is_error_code(code) => Some(code.clone()),
+        Some(_) => {
+            return Err(ApiError::validation(
+                "ErrorCode must be an error code such as ThrottlingException: a letter, then up to 127 letters, digits or _.:#-.",
+            ))
+        }
+    };
+    let http_status = match integer_member(input, "HttpStatus", 400, 599)? {
+        Some(_) if error_code.is_none() => {
+            return Err(ApiError::validation(
+                "HttpStatus needs an ErrorCode: a fault without one only delays.",
+            ))
+        }
+        Some(status) => u16::try_from(status).unwrap_or(400),
+        None => 400,
+    };
+    let count = integer_member(input, "Count", 1, u64::from(u32::MAX))?
+        .map_or(1, |count| u32::try_from(count).unwrap_or(u32::MAX));
+    let delay_ms = integer_member(input, "DelayMs", 0, MAX_DELAY_MS)?.unwrap_or(0);
+    let message = match input.get("Message") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(message)) => Some(message.clone()),
+        Some(_) => return Err(ApiError::validation("Message must be a string.")),
+    };
+    if error_code.is_none() && delay_ms == 0 {
+        return Err(ApiError::validation(
+            "A fault needs an ErrorCode, a DelayMs above 0, or both.",
+        ));
+    }
+    Ok(PendingFault {
+        operation,
+        error_code,
+        http_status,
+        message,
+        count,
+        delay_ms,
+    })
+}
+
+/// An optional integer member within `min..=max`.
+fn integer_member(
+    input: &Map<String, Value>,
+    name: &str,
+    min: u64,
+    max: u64,
+) -> ApiResult<Option<u64>> {
+    match input.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => match value.as_u64() {
+            Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
+            _ => Err(ApiError::validation(format!(
+                "{name} must be an integer from {min} to {max}."
+            ))),
+        },
+    }
+}
+
+/// What `x-amzn-ErrorType` and `__type` can carry.
+fn is_error_code(code: &str) -> bool {
+    code.len() <= 128
+        && code.starts_with(|c: char| c.is_ascii_alphabetic())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_.:#-".contains(&b))
+}
+
+/// `/_emulator/faults`: GET lists, POST injects, DELETE clears.
+pub fn routes() -> Router<Service> {
+    Router::new().route(
+        "/_emulator/faults",
+        get(list_faults).post(inject_fault).delete(clear_faults),
+    )
+}
+
+fn faults_json(service: &Service) -> Value {
+    json!({ "Faults": service.faults.pending() })
+}
+
+async fn list_faults(State(service): State<Service>) -> Response {
+    crate::admin::answer(faults_json(&service))
+}
+
+async fn inject_fault(State(service): State<Service>, body: axum::body::Bytes) -> Response {
+    match protocol::parse_body(&body).and_then(|input| parse_fault(&input)) {
+        Ok(fault) => {
+            service.faults.inject(fault);
+            crate::admin::answer(faults_json(&service))
+        }
+        Err(error) => protocol::failure(&protocol::request_id(), &error),
+    }
+}
+
+async fn clear_faults(State(service): State<Service>) -> Response {
+    let cleared = service.faults.clear();
+    crate::admin::answer(json!({ "Cleared": cleared }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(value: Value) -> ApiResult<PendingFault> {
+        match value {
+            Value::Object(map) => parse_fault(&map),
+            _ => unreachable!("tests pass objects"),
+        }
+    }
+
+    #[test]
+    fn defaults_fill_what_is_left_out() {
+        let fault = parse(
+            json!({"Operation": "CreateDomain", "ErrorCode": "ThrottlingException", "Extra": 1}),
+        )
+        .unwrap();
+        assert_eq!(
+            fault,
+            PendingFault {
+                operation: "CreateDomain".into(),
+                error_code: Some("ThrottlingException".into()),
+                http_status: 400,
+                message: None,
+                count: 1,
+                delay_ms: 0,
+            }
+        );
+        let latency =
+            parse(json!({"Operation": "ListDomains", "DelayMs": 50, "Count": 3})).unwrap();
+        assert_eq!(
+            (latency.error_code, latency.count, latency.delay_ms),
+            (None, 3, 50)
+        );
+    }
+
+    #[test]
+    fn invalid_faults_are_validation_errors() {
+        for body in [
+            json!({}),
+            json!({"Operation": "CreateTrainingJob", "ErrorCode": "X"}),
+            json!({"Operation": 1, "ErrorCode": "X"}),
+            json!({"Operation": "CreateDomain"}),
+            json!({"Operation": "CreateDomain", "DelayMs": 0}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "X", "Count": 0}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "X", "Count": -1}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "X", "Count": 1.5}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "X", "Count": "2"}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "X", "HttpStatus": 200}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "X", "HttpStatus": 600}),
+            json!({"Operation": "CreateDomain", "DelayMs": 5, "HttpStatus": 500}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "X", "DelayMs": 600_001}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "no spaces"}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "9Lives"}),
+            json!({"Operation": "CreateDomain", "ErrorCode": ""}),
+            json!({"Operation": "CreateDomain", "ErrorCode": "X", "Message": 3}),
+        ] {
+            let error = parse(body.clone()).unwrap_err();
+            assert_eq!(error.code(), "ValidationException", "{body}");
+        }
+    }
+
+    #[test]
+    fn hits_use_up_counts_in_order_per_operation() {
+        let faults = Faults::default();
+        let fault = |op: &str, code: &str, count| PendingFault {
+            operation: op.into(),
+            error_code: Some(code.into()),
+            http_status: 400,
+            message: None,
+            count,
+            delay_ms: 0,
+        };
+        faults.inject(fault("CreateDomain", "ThrottlingException", 2));
+        faults.inject(fault("ListDomains", "InternalFailure", 1));
+        faults.inject(fault("CreateDomain", "ResourceLimitExceeded", 1));
+        let code = |hit: Option<FaultHit>| hit.and_then(|h| h.error).map(|e| e.code().to_string());
+        assert_eq!(
+            code(faults.hit("CreateDomain")).as_deref(),
+            Some("ThrottlingException")
+        );
+        assert_eq!(faults.pending()[0].count, 1);
+        assert_eq!(
+            code(faults.hit("CreateDomain")).as_deref(),
+            Some("ThrottlingException")
+        );
+        assert_eq!(
+            code(faults.hit("CreateDomain")).as_deref(),
+            Some("ResourceLimitExceeded")
+        );
+        assert_eq!(faults.hit("CreateDomain"), None);
+        assert_eq!(faults.hit("DescribeDomain"), None);
+        assert_eq!(faults.pending().len(), 1);
+        assert_eq!(faults.clear(), 1);
+        assert!(faults.pending().is_empty());
+    }
+
+    #[test]
+    fn an_injected_error_carries_its_status_and_a_default_message() {
+        let faults = Faults::default();
+        faults.inject(PendingFault {
+            operation: "CreateDomain".into(),
+            error_code: Some("ServiceUnavailable".into()),
+            http_status: 503,
+            message: None,
+            count: 1,
+            delay_ms: 20,
+        });
+        let hit = faults.hit("CreateDomain").unwrap();
+        assert_eq!(hit.delay, Duration::from_millis(20));
+        let error = hit.error.unwrap();
+        assert_eq!((error.code(), error.status()), ("ServiceUnavailable", 503));
+        assert!(error.message().contains("CreateDomain"));
+    }
+}

@@ -1,0 +1,229 @@
+//! Studio lifecycle configurations: CreateStudioLifecycleConfig, DescribeStudioLifecycleConfig,
+//! ListStudioLifecycleConfigs, DeleteStudioLifecycleConfig; and the rules that tie them to
+//! settings and apps.
+//!
+//! - The content "must be base64 encoded" (CreateStudioLifecycleConfig API reference); the model
+//!   bounds its length (1..16384).
+//! - A configuration referenced by a domain's, user profile's or space's settings cannot be
+//!   deleted (`ResourceInUse`, modelled for DeleteStudioLifecycleConfig).
+//! - An app's `ResourceSpec.LifecycleConfigArn` must be one of the configurations attached to the
+//!   app type's settings (`LifecycleConfigArns`) of its owner or domain ("the lifecycle
+//!   configuration must be attached to the domain or user profile", Studio lifecycle
+//!   configuration guide), of the app's type.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use serde_json::{json, Value};
+
+use crate::clock::Timestamp;
+use crate::error::{ApiError, ApiResult};
+use crate::resources::pagination::{in_time_window, name_key, sort_items, time_key, Order};
+use crate::resources::{json_time, optional_str, required_str, tags, Ctx, Input};
+use crate::store::Tables;
+
+/// A Studio lifecycle configuration.
+#[derive(Debug, Clone)]
+pub struct LifecycleConfig {
+    pub name: String,
+    pub arn: String,
+    /// Base64 script, as given.
+    pub content: String,
+    /// `JupyterServer`, `KernelGateway`, `JupyterLab` or `CodeEditor`.
+    pub app_type: String,
+    pub created: Timestamp,
+    pub sequence: u64,
+}
+
+fn not_found(name: &str) -> ApiError {
+    ApiError::not_found(format!("Studio Lifecycle Config {name} does not exist."))
+}
+
+/// CreateStudioLifecycleConfig.
+pub fn create_studio_lifecycle_config(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: &Input,
+) -> ApiResult<Value> {
+    let name = required_str(input, "StudioLifecycleConfigName")?;
+    let content = required_str(input, "StudioLifecycleConfigContent")?;
+    let app_type = required_str(input, "StudioLifecycleConfigAppType")?;
+    if STANDARD.decode(content.trim()).is_err() {
+        return Err(ApiError::validation(
+            "StudioLifecycleConfigContent must be base64 encoded.",
+        ));
+    }
+    let arn = ctx.arn(&format!("studio-lifecycle-config/{name}"));
+    if tables.lifecycle_configs.contains_key(name) {
+        return Err(ApiError::in_use(format!(
+            "Studio Lifecycle Config {arn} already exists."
+        )));
+    }
+    let initial = tags::initial_tags(&tags::tags_from(input, "Tags")?, &[], None, &arn)?;
+    let config = LifecycleConfig {
+        name: name.to_string(),
+        arn: arn.clone(),
+        content: content.to_string(),
+        app_type: app_type.to_string(),
+        created: ctx.now,
+        sequence: tables.next_sequence(),
+    };
+    tables.lifecycle_configs.insert(name.to_string(), config);
+    tables.tags.insert(arn.clone(), initial);
+    Ok(json!({"StudioLifecycleConfigArn": arn}))
+}
+
+fn details(config: &LifecycleConfig, with_content: bool) -> Value {
+    let mut out = json!({
+        "StudioLifecycleConfigArn": config.arn,
+        "StudioLifecycleConfigName": config.name,
+        "CreationTime": json_time(config.created),
+        // A configuration cannot be updated: it was last modified when created.
+        "LastModifiedTime": json_time(config.created),
+        "StudioLifecycleConfigAppType": config.app_type,
+    });
+    if with_content {
+        out["StudioLifecycleConfigContent"] = config.content.clone().into();
+    }
+    out
+}
+
+/// DescribeStudioLifecycleConfig.
+pub fn describe_studio_lifecycle_config(
+    tables: &mut Tables,
+    _ctx: &Ctx,
+    input: &Input,
+) -> ApiResult<Value> {
+    let name = required_str(input, "StudioLifecycleConfigName")?;
+    let config = tables
+        .lifecycle_configs
+        .get(name)
+        .ok_or_else(|| not_found(name))?;
+    Ok(details(config, true))
+}
+
+/// ListStudioLifecycleConfigs: `NameContains`, `AppTypeEquals`, creation and modification time
+/// windows, `SortBy` `CreationTime` (default), `LastModifiedTime` or `Name`, `SortOrder` (default
+/// `Descending`), 10 per page by default (ListStudioLifecycleConfigs API reference).
+pub fn list_studio_lifecycle_configs(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: &Input,
+) -> ApiResult<Value> {
+    let contains = optional_str(input, "NameContains")?;
+    let app_type = optional_str(input, "AppTypeEquals")?;
+    let by_name = optional_str(input, "SortBy")? == Some("Name");
+    let mut items: Vec<(String, Value)> = tables
+        .lifecycle_configs
+        .values()
+        .filter(|c| contains.is_none_or(|n| c.name.contains(n)))
+        .filter(|c| app_type.is_none_or(|t| c.app_type == t))
+        .filter(|c| in_time_window(input, "CreationTimeBefore", "CreationTimeAfter", c.created))
+        .filter(|c| in_time_window(input, "ModifiedTimeBefore", "ModifiedTimeAfter", c.created))
+        .map(|c| {
+            let key = if by_name {
+                name_key(&c.name, c.sequence)
+            } else {
+                time_key(c.created.0, c.sequence)
+            };
+            (key, details(c, false))
+        })
+        .collect();
+    let order = Order::from_input(input, Order::Descending);
+    sort_items(&mut items, order);
+    let page = ctx.page("ListStudioLifecycleConfigs", input, order, 10, items)?;
+    Ok(page.into_output("StudioLifecycleConfigs"))
+}
+
+/// Whether a JSON value mentions `needle` as a string anywhere.
+pub fn mentions(value: &Value, needle: &str) -> bool {
+    match value {
+        Value::String(s) => s == needle,
+        Value::Array(items) => items.iter().any(|v| mentions(v, needle)),
+        Value::Object(members) => members.values().any(|v| mentions(v, needle)),
+        _ => false,
+    }
+}
+
+/// DeleteStudioLifecycleConfig: refused while a domain, user profile or space settings name it.
+pub fn delete_studio_lifecycle_config(
+    tables: &mut Tables,
+    _ctx: &Ctx,
+    input: &Input,
+) -> ApiResult<Value> {
+    let name = required_str(input, "StudioLifecycleConfigName")?;
+    let config = tables
+        .lifecycle_configs
+        .get(name)
+        .ok_or_else(|| not_found(name))?;
+    let arn = config.arn.clone();
+    let user = tables
+        .domains
+        .values()
+        .map(|d| (format!("Domain {}", d.arn), &d.given))
+        .chain(
+            tables
+                .user_profiles
+                .values()
+                .map(|p| (format!("UserProfile {}", p.arn), &p.given)),
+        )
+        .chain(
+            tables
+                .spaces
+                .values()
+                .map(|s| (format!("Space {}", s.arn), &s.given)),
+        )
+        .find(|(_, given)| given.values().any(|v| mentions(v, &arn)));
+    if let Some((user, _)) = user {
+        return Err(ApiError::in_use(format!(
+            "Studio Lifecycle Config {arn} is in use by {user}."
+        )));
+    }
+    tables.lifecycle_configs.remove(name);
+    tables.tags.remove(&arn);
+    Ok(json!({}))
+}
+
+/// Checks an app's `ResourceSpec.LifecycleConfigArn`: it exists, is for the app's type, and is
+/// attached (`LifecycleConfigArns`) to the app type's settings in `chain` (owner or domain).
+pub fn check_app_lifecycle_config(
+    tables: &Tables,
+    app_type: &str,
+    settings_member: Option<&str>,
+    chain: &[Option<&Value>],
+    resource_spec: &Value,
+) -> ApiResult<()> {
+    // The model's pattern admits the literal `None`: no lifecycle configuration.
+    let Some(arn) = resource_spec
+        .get("LifecycleConfigArn")
+        .and_then(Value::as_str)
+        .filter(|arn| *arn != "None")
+    else {
+        return Ok(());
+    };
+    let Some(config) = tables.lifecycle_configs.values().find(|c| c.arn == arn) else {
+        return Err(ApiError::not_found(format!(
+            "Studio Lifecycle Config {arn} does not exist."
+        )));
+    };
+    if config.app_type != app_type {
+        return Err(ApiError::validation(format!(
+            "Studio Lifecycle Config {arn} is for {} apps, not {app_type}.",
+            config.app_type
+        )));
+    }
+    let attached = settings_member.is_some_and(|member| {
+        chain.iter().flatten().any(|settings| {
+            settings
+                .get(member)
+                .and_then(|s| s.get("LifecycleConfigArns"))
+                .is_some_and(|arns| mentions(arns, arn))
+        })
+    });
+    if !attached {
+        return Err(ApiError::validation(format!(
+            "Studio Lifecycle Config {arn} is not attached to the user profile, space or domain: add it to {}.LifecycleConfigArns first.",
+            settings_member.unwrap_or("the app's settings")
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,111 @@
+//! CreatePresignedDomainUrl: the URL that opens Studio for a user ("Open Studio" in the seed).
+//!
+//! Shape as AWS returns it: `https://DOMAIN_ID.studio.REGION.sagemaker.aws/auth?token=…`, on the
+//! space's own host when `SpaceName` is given. `ExpiresInSeconds` (5..300, default 300) bounds
+//! how long the URL can be opened; `SessionExpirationDurationInSeconds` (1800..43200, default
+//! 43200) how long the Studio session it opens lasts (CreatePresignedDomainUrl API reference).
+//! The token is the grant itself: account, region, domain, user, space, landing URI and both
+//! expiries, sealed with the server's key so that it cannot be altered. With a Studio base URL
+//! configured (`--studio-base-url`), the URL points at the emulator's own Studio page instead.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::error::{ApiError, ApiResult};
+use crate::resources::{domain, optional_str, required_str, space, user_profile, Ctx, Input};
+use crate::store::Tables;
+
+/// Default of `ExpiresInSeconds` ("This value defaults to 300").
+pub const DEFAULT_EXPIRES_IN_SECONDS: u64 = 300;
+/// Default of `SessionExpirationDurationInSeconds` ("This value defaults to 43200").
+pub const DEFAULT_SESSION_SECONDS: u64 = 43_200;
+
+/// What a presigned URL grants, as carried in its token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Grant {
+    pub account_id: String,
+    pub region: String,
+    pub domain_id: String,
+    pub user_profile_name: String,
+    pub space_name: Option<String>,
+    pub landing_uri: Option<String>,
+    /// Epoch milliseconds after which the URL can no longer be opened.
+    pub url_expires_at: i64,
+    /// Epoch milliseconds at which the session it opens ends.
+    pub session_expires_at: i64,
+}
+
+/// CreatePresignedDomainUrl.
+pub fn create_presigned_domain_url(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: &Input,
+) -> ApiResult<Value> {
+    let domain_id = required_str(input, "DomainId")?;
+    let user_name = required_str(input, "UserProfileName")?;
+    let domain = domain::find(tables, ctx, domain_id)?;
+    let profile = user_profile::find(tables, ctx, domain_id, user_name)?;
+    let mut host = domain.url.clone();
+    let space_name = optional_str(input, "SpaceName")?;
+    if let Some(space_name) = space_name {
+        let space = space::find(tables, ctx, domain_id, space_name)?;
+        if let Some(owner) = space.owner_lower() {
+            if space.sharing_type() == "Private" && owner != profile.name.to_lowercase() {
+                return Err(ApiError::validation(format!(
+                    "Space {space_name} is private to another user profile."
+                )));
+            }
+        }
+        host = space.url.clone();
+    }
+    let expires_in = input
+        .get("ExpiresInSeconds")
+        .and_then(Value::as_u64)
+        .unwrap_or(DEFAULT_EXPIRES_IN_SECONDS);
+    let session = input
+        .get("SessionExpirationDurationInSeconds")
+        .and_then(Value::as_u64)
+        .unwrap_or(DEFAULT_SESSION_SECONDS);
+    let grant = Grant {
+        account_id: ctx.account_id.to_string(),
+        region: ctx.region.to_string(),
+        domain_id: domain_id.to_string(),
+        user_profile_name: profile.name.clone(),
+        space_name: space_name.map(str::to_string),
+        landing_uri: optional_str(input, "LandingUri")?.map(str::to_string),
+        url_expires_at: ctx.now.plus(std::time::Duration::from_secs(expires_in)).0,
+        session_expires_at: ctx.now.plus(std::time::Duration::from_secs(session)).0,
+    };
+    let token = seal(ctx, &grant);
+    let url = match ctx.studio_base_url {
+        Some(base) => format!(
+            "{}/{domain_id}/auth?token={token}",
+            base.trim_end_matches('/')
+        ),
+        None => format!("{host}/auth?token={token}"),
+    };
+    Ok(json!({"AuthorizedUrl": url}))
+}
+
+/// `base64url(grant JSON).mac`.
+fn seal(ctx: &Ctx, grant: &Grant) -> String {
+    let body = serde_json::to_vec(grant).unwrap_or_default();
+    format!(
+        "{}.{:016x}",
+        URL_SAFE_NO_PAD.encode(&body),
+        ctx.pager.mac_bytes(&body)
+    )
+}
+
+/// Opens a token: the grant if the server sealed it, else `None`.
+pub fn open(pager: &crate::resources::pagination::Pager, token: &str) -> Option<Grant> {
+    let (body, mac) = token.rsplit_once('.')?;
+    let bytes = URL_SAFE_NO_PAD.decode(body).ok()?;
+    let mac = u64::from_str_radix(mac, 16).ok()?;
+    (mac == pager.mac_bytes(&bytes))
+        .then(|| serde_json::from_slice(&bytes).ok())
+        .flatten()
+}

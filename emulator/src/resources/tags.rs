@@ -1,0 +1,188 @@
+//! Tags: AddTags, ListTags, DeleteTags on every Studio ARN, tags given at creation, and the tags
+//! AWS adds by itself.
+//!
+//! - "Tag keys must be unique per resource" and AddTags "adds or overwrites" (AddTags API
+//!   reference): a key given again replaces its value; a resource holds at most 50 tags.
+//! - "Tags that you add to a SageMaker Domain or User Profile … are also added to any Apps that
+//!   the Domain or User Profile launches after you call this API" (AddTags API reference): an app
+//!   starts with its domain's and owner's tags.
+//! - Resources created in a domain carry `sagemaker:domain-arn` (cost allocation by domain,
+//!   "Domain resource tagging" in the SageMaker developer guide); with the domain's
+//!   `TagPropagation` `ENABLED`, its custom tags propagate to the user profiles and spaces created
+//!   in it ("Custom tag propagation", same guide).
+//! - Keys starting with `aws:` are reserved for AWS (AWS tagging rules).
+
+use serde_json::{json, Value};
+
+use crate::error::{ApiError, ApiResult};
+use crate::resources::pagination::Order;
+use crate::resources::{required_str, Ctx, Input};
+use crate::store::Tables;
+
+/// A resource's tags, in the order they were first added.
+pub type TagList = Vec<(String, String)>;
+
+/// The tag AWS puts on resources created in a domain.
+pub const DOMAIN_ARN_TAG: &str = "sagemaker:domain-arn";
+
+/// Most tags a resource may hold (AWS's per-resource limit; also the model's list max).
+pub const MAX_TAGS: usize = 50;
+
+/// Reads a `Tags` list of `{Key, Value}` (keys unique, not `aws:`-prefixed).
+pub fn tags_from(input: &Input, member: &str) -> ApiResult<TagList> {
+    let Some(list) = input.get(member).and_then(Value::as_array) else {
+        return Ok(Vec::new());
+    };
+    let mut tags: TagList = Vec::with_capacity(list.len());
+    for tag in list {
+        let key = tag.get("Key").and_then(Value::as_str).unwrap_or_default();
+        let value = tag.get("Value").and_then(Value::as_str).unwrap_or_default();
+        if key.to_ascii_lowercase().starts_with("aws:") {
+            return Err(ApiError::validation(format!(
+                "Tag keys starting with 'aws:' are reserved for AWS use: '{key}'."
+            )));
+        }
+        if tags.iter().any(|(k, _)| k == key) {
+            return Err(ApiError::validation(format!(
+                "Duplicate tag key '{key}': tag keys must be unique per resource."
+            )));
+        }
+        tags.push((key.to_string(), value.to_string()));
+    }
+    Ok(tags)
+}
+
+/// Adds or overwrites `new` on `current`; refused past [`MAX_TAGS`].
+fn merged(current: &TagList, new: &TagList, arn: &str) -> ApiResult<TagList> {
+    let mut tags = current.clone();
+    for (key, value) in new {
+        match tags.iter_mut().find(|(k, _)| k == key) {
+            Some(existing) => existing.1 = value.clone(),
+            None => tags.push((key.clone(), value.clone())),
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        return Err(ApiError::validation(format!(
+            "Resource {arn} would have {} tags: a resource can have at most {MAX_TAGS}.",
+            tags.len()
+        )));
+    }
+    Ok(tags)
+}
+
+/// The tags a new resource starts with: its own, then `inherited` (not overriding its own), then
+/// `sagemaker:domain-arn` when it lives in a domain.
+pub fn initial_tags(
+    own: &TagList,
+    inherited: &[&TagList],
+    domain_arn: Option<&str>,
+    arn: &str,
+) -> ApiResult<TagList> {
+    let mut tags = own.clone();
+    for list in inherited {
+        for (key, value) in list.iter() {
+            if !tags.iter().any(|(k, _)| k == key) {
+                tags.push((key.clone(), value.clone()));
+            }
+        }
+    }
+    if let Some(domain_arn) = domain_arn {
+        tags.retain(|(k, _)| k != DOMAIN_ARN_TAG);
+        tags.push((DOMAIN_ARN_TAG.to_string(), domain_arn.to_string()));
+    }
+    merged(&Vec::new(), &tags, arn)
+}
+
+/// The tags of `arn` (empty when it has none).
+pub fn tags_of<'t>(tables: &'t Tables, arn: &str) -> &'t [(String, String)] {
+    tables.tags.get(arn).map_or(&[], Vec::as_slice)
+}
+
+/// Whether `arn` names a Studio resource that exists in the caller's partition.
+fn resource_exists(tables: &Tables, ctx: &Ctx, arn: &str) -> bool {
+    let prefix = ctx.arn("");
+    let Some(resource) = arn.strip_prefix(&prefix) else {
+        return false;
+    };
+    let parts: Vec<&str> = resource.split('/').collect();
+    match parts.as_slice() {
+        ["domain", id] => tables.domains.contains_key(*id),
+        ["user-profile", domain, name] => tables
+            .user_profiles
+            .contains_key(&(domain.to_string(), name.to_lowercase())),
+        ["space", domain, name] => tables
+            .spaces
+            .contains_key(&(domain.to_string(), name.to_string())),
+        ["app", ..] => tables.apps.values().any(|app| app.arn == arn),
+        ["studio-lifecycle-config", name] => tables
+            .lifecycle_configs
+            .values()
+            .any(|c| c.arn == arn && c.name == *name),
+        ["app-image-config", name] => tables
+            .app_image_configs
+            .values()
+            .any(|c| c.arn == arn && c.name == *name),
+        ["image", _] => tables.images.values().any(|i| i.arn == arn),
+        ["image-version", _, _] => tables.image_versions.values().any(|v| v.arn == arn),
+        _ => false,
+    }
+}
+
+fn checked_arn<'a>(tables: &Tables, ctx: &Ctx, input: &'a Input) -> ApiResult<&'a str> {
+    let arn = required_str(input, "ResourceArn")?;
+    if resource_exists(tables, ctx, arn) {
+        Ok(arn)
+    } else {
+        // AddTags/ListTags/DeleteTags model no ResourceNotFound: SageMaker answers a
+        // ValidationException for an ARN it does not know.
+        Err(ApiError::validation(format!(
+            "The resource {arn} does not exist or is not taggable."
+        )))
+    }
+}
+
+/// AddTags: adds or overwrites; answers the tags given.
+pub fn add_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let arn = checked_arn(tables, ctx, input)?.to_string();
+    let new = tags_from(input, "Tags")?;
+    let tags = merged(
+        &tables.tags.get(&arn).cloned().unwrap_or_default(),
+        &new,
+        &arn,
+    )?;
+    tables.tags.insert(arn, tags);
+    Ok(json!({"Tags": tag_values(&new)}))
+}
+
+/// ListTags: paged, 50 per page by default (the model's minimum `MaxResults` is 50).
+pub fn list_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let arn = checked_arn(tables, ctx, input)?;
+    let items: Vec<(String, Value)> = tags_of(tables, arn)
+        .iter()
+        .enumerate()
+        .map(|(i, (k, v))| (format!("{i:020}"), json!({"Key": k, "Value": v})))
+        .collect();
+    let page = ctx.page("ListTags", input, Order::Ascending, MAX_TAGS, items)?;
+    Ok(page.into_output("Tags"))
+}
+
+/// DeleteTags: removes the keys given (absent keys are ignored).
+pub fn delete_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let arn = checked_arn(tables, ctx, input)?.to_string();
+    let keys: Vec<&str> = input
+        .get("TagKeys")
+        .and_then(Value::as_array)
+        .map(|keys| keys.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if let Some(tags) = tables.tags.get_mut(&arn) {
+        tags.retain(|(k, _)| !keys.contains(&k.as_str()));
+    }
+    Ok(json!({}))
+}
+
+/// Tags as the API writes them.
+pub fn tag_values(tags: &[(String, String)]) -> Vec<Value> {
+    tags.iter()
+        .map(|(k, v)| json!({"Key": k, "Value": v}))
+        .collect()
+}
