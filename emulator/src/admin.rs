@@ -26,9 +26,11 @@ pub fn routes() -> Router<Service> {
         .route("/_emulator/reset", post(reset))
         .route("/_emulator/clock", get(clock))
         .route("/_emulator/clock/advance", post(advance_clock))
+        .route("/_emulator/state", get(export_state).put(import_state))
         .route("/_emulator/usage", get(usage))
         .route("/_emulator/activity", post(activity))
         .merge(crate::faults::routes())
+        .merge(crate::ui::routes())
         .route("/_emulator/studio/{domain_id}/auth", get(studio))
         .method_not_allowed_fallback(wrong_method)
 }
@@ -71,9 +73,41 @@ async fn health() -> Response {
 }
 
 async fn reset(State(service): State<Service>) -> Response {
-    service.reset();
-    answer(json!({}))
+    match service.reset() {
+        Ok(()) => answer(json!({})),
+        Err(e) => refuse(&e),
+    }
 }
+
+/// `GET /_emulator/state`: the journal, in the state file's format.
+async fn export_state(State(service): State<Service>) -> Response {
+    service.catch_up(); // the scenario's calls due by now belong in the export
+    (
+        StatusCode::OK,
+        [("content-type", "text/plain; charset=utf-8")],
+        service.journal.export(),
+    )
+        .into_response()
+}
+
+/// `PUT /_emulator/state`: replaces all state with an exported journal.
+async fn import_state(State(service): State<Service>, body: Body) -> Response {
+    let text = match axum::body::to_bytes(body, MAX_STATE_BYTES).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(_) => {
+            return refuse(&ApiError::RequestTooLarge(format!(
+                "The state exceeds the limit of {MAX_STATE_BYTES} bytes."
+            )))
+        }
+    };
+    match service.import(&text) {
+        Ok(()) => answer(json!({})),
+        Err(e) => refuse(&e),
+    }
+}
+
+/// Largest state `PUT /_emulator/state` takes.
+const MAX_STATE_BYTES: usize = 512 * 1024 * 1024;
 
 fn clock_json(service: &Service) -> Value {
     let (mode, scale) = match service.clock.mode() {
@@ -97,10 +131,13 @@ async fn advance_clock(State(service): State<Service>, body: Body) -> Response {
         }
     });
     match seconds {
-        Ok(seconds) => {
-            let now = service.clock.advance(Duration::from_secs_f64(seconds));
-            answer(json!({"Now": now}))
-        }
+        Ok(seconds) => match service.advance_clock(Duration::from_secs_f64(seconds)) {
+            Ok((now, ticket)) => match service.journal.durable(ticket).await {
+                Ok(()) => answer(json!({"Now": now})),
+                Err(e) => refuse(&e),
+            },
+            Err(e) => refuse(&e),
+        },
         Err(e) => refuse(&e),
     }
 }
@@ -129,7 +166,10 @@ async fn activity(State(service): State<Service>, body: Body) -> Response {
         service.record_activity(&arn)
     });
     match outcome {
-        Ok(value) => answer(value),
+        Ok((value, ticket)) => match service.journal.durable(ticket).await {
+            Ok(()) => answer(value),
+            Err(e) => refuse(&e),
+        },
         Err(e) => refuse(&e),
     }
 }

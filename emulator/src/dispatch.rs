@@ -90,6 +90,15 @@ pub const OPERATIONS: &[(&str, Handler)] = &[
     ("UpdateUserProfile", user_profile::update_user_profile),
 ];
 
+/// Whether a successful call of `operation` changes state (and so is journaled): every Create,
+/// Update and Delete, and AddTags; not CreatePresignedDomainUrl, which only signs a URL.
+pub fn changes_state(operation: &str) -> bool {
+    operation != "CreatePresignedDomainUrl"
+        && ["Create", "Update", "Delete", "Add"]
+            .iter()
+            .any(|verb| operation.starts_with(verb))
+}
+
 /// The handler of `operation`, if it is served.
 pub fn handler(operation: &str) -> Option<Handler> {
     OPERATIONS

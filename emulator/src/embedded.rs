@@ -103,6 +103,19 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Keeps state in this journal file: loaded at start, every acknowledged change durable in it.
+    pub fn state_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.config.state_file = Some(path.into());
+        self
+    }
+
+    /// Points presigned URLs at `base` instead of AWS's Studio host; `{endpoint}` stands for the
+    /// server's own `http://HOST:PORT` (e.g. `{endpoint}/_emulator/studio`).
+    pub fn studio_base_url(mut self, base: impl Into<String>) -> Self {
+        self.config.studio_base_url = Some(base.into());
+        self
+    }
+
     /// The configuration `start` will use.
     pub fn config(&self) -> &Config {
         &self.config

@@ -51,6 +51,9 @@ pub enum ApiError {
     /// `MethodNotAllowedException` (HTTP 405): an admin path called with the wrong method.
     #[error("{0}")]
     MethodNotAllowed(String),
+    /// `InternalFailure` (HTTP 500): the emulator could not make a change durable (state file).
+    #[error("{0}")]
+    Internal(String),
     /// Any code and status injected through the admin API's faults (contract §5).
     #[error("{message}")]
     Injected {
@@ -75,6 +78,7 @@ impl ApiError {
             ApiError::UnknownOperation(_) => "UnknownOperationException",
             ApiError::RequestTooLarge(_) => "RequestEntityTooLargeException",
             ApiError::UnknownAdminPath(_) => "UnknownOperationException",
+            ApiError::Internal(_) => "InternalFailure",
             ApiError::MethodNotAllowed(_) => "MethodNotAllowedException",
             ApiError::MissingAuthenticationToken(_) => "MissingAuthenticationTokenException",
             ApiError::IncompleteSignature(_) => "IncompleteSignatureException",
@@ -95,6 +99,7 @@ impl ApiError {
             | ApiError::UnknownOperation(_) => 400,
             ApiError::RequestTooLarge(_) => 413,
             ApiError::UnknownAdminPath(_) => 404,
+            ApiError::Internal(_) => 500,
             ApiError::MethodNotAllowed(_) => 405,
             ApiError::MissingAuthenticationToken(_)
             | ApiError::IncompleteSignature(_)

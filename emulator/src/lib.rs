@@ -13,6 +13,8 @@
 //! - [`credentials`] and [`protocol::sigv4`] — strict mode (`--auth strict`): SigV4 verified
 //!   against a credentials file before anything else runs.
 //! - [`embedded`] — [`Emulator::builder`], the library API for tests.
+//! - [`ui`] — the dashboard for teaching demos (`/_emulator/ui`), fed by [`snapshot`] and the
+//!   usage report; [`scenario`] — scenario fixtures replayed lazily on the emulator's clock.
 //!
 //! Embedding (what the Rust client tests do; `server::start(Config)` is the same, spelled out):
 //! ```no_run
@@ -38,13 +40,17 @@ pub mod faults;
 pub mod lifecycle;
 pub mod metering;
 pub mod model;
+pub mod persistence;
 pub mod prices;
 pub mod protocol;
 pub mod resources;
+pub mod scenario;
 pub mod server;
 pub mod service;
+pub mod snapshot;
 pub mod store;
 pub mod studio_page;
+pub mod ui;
 pub mod usage_table;
 
 pub use credentials::Auth;

@@ -91,6 +91,10 @@ struct Cli {
     /// accepted.
     #[arg(long, env = "SMSE_CREDENTIALS_FILE", value_name = "PATH")]
     credentials_file: Option<std::path::PathBuf>,
+    /// Load state from this file at start; every acknowledged change is durable in it (an
+    /// append-only journal; created if missing; a file of another format is never overwritten).
+    #[arg(long, env = "SMSE_STATE_FILE")]
+    state_file: Option<std::path::PathBuf>,
     /// Log format.
     #[arg(long, env = "SMSE_LOG_FORMAT", value_enum, default_value = "text")]
     log_format: LogFormat,
@@ -255,11 +259,12 @@ async fn main() -> ExitCode {
         clock,
         studio_base_url: cli.studio_base_url,
         auth,
+        state_file: cli.state_file,
     };
     let server = match start(config).await {
         Ok(server) => server,
         Err(e) => {
-            eprintln!("sagemaker-studio-emulator: cannot listen: {e}");
+            eprintln!("sagemaker-studio-emulator: cannot start: {e}");
             return ExitCode::FAILURE;
         }
     };

@@ -18,6 +18,7 @@ use crate::clock::{self, Clock, ClockMode};
 use crate::credentials::Auth;
 use crate::error::ApiError;
 use crate::lifecycle::DelayProfile;
+use crate::persistence::{fresh_seed, Journal};
 use crate::protocol::{self, sigv4, Defaults};
 use crate::service::Service;
 
@@ -43,6 +44,13 @@ pub struct Config {
     pub delays: DelayProfile,
     /// The clock.
     pub clock: Clock,
+    /// `--state-file`: the journal to load at start and append every change to.
+    pub state_file: Option<std::path::PathBuf>,
+    /// `--scenario`: a scenario replayed lazily from the start (T0 = the clock's now at start).
+    pub scenario: Option<crate::scenario::Scenario>,
+    /// `--ui-controls`: the dashboard shows its clock and reset controls even when `host` is not
+    /// loopback (on loopback it always does).
+    pub ui_controls: bool,
     /// Where presigned URLs point (the emulator's Studio page), e.g.
     /// `http://127.0.0.1:8787/_emulator/studio`; `None`: AWS's Studio host.
     pub studio_base_url: Option<String>,
@@ -61,6 +69,9 @@ impl Default for Config {
             clock: Clock::new(ClockMode::Real { time_scale: 1.0 }),
             studio_base_url: None,
             auth: Auth::Lenient,
+            state_file: None,
+            scenario: None,
+            ui_controls: false,
         }
     }
 }
@@ -78,6 +89,10 @@ async fn api(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    // A browser opening the endpoint gets the dashboard; SDKs and other clients the API's error.
+    if let Some(redirect) = crate::ui::browser_redirect(&method, &uri, &headers) {
+        return redirect;
+    }
     let request_id = protocol::request_id();
     let result = async {
         if uri.path().starts_with("/_emulator") {
@@ -124,7 +139,14 @@ async fn api(
                 return Err(error);
             }
         }
-        let outcome = service.call(&request);
+        let outcome = service
+            .execute(&request, service.catch_up(), fresh_seed())
+;
+        let outcome = match outcome {
+            // Acknowledged only once durable (state file): a SIGKILL after the 200 loses nothing.
+            Ok((output, ticket)) => service.journal.durable(ticket).await.map(|()| output),
+            Err(e) => Err(e),
+        };
         tracing::debug!(
             operation = %request.operation,
             account = %request.account_id,
@@ -203,6 +225,22 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
         .studio_base_url
         .map(|base| base.replace("{endpoint}", &format!("http://{addr}")));
     service.auth = config.auth;
+    if let Some(path) = &config.state_file {
+        let (journal, entries) = Journal::open(path).map_err(std::io::Error::other)?;
+        service.journal = journal;
+        service.replay(&entries).map_err(|e| {
+            std::io::Error::other(format!(
+                "state file {}: {e}; refusing to start (the file is left as it is)",
+                path.display()
+            ))
+        })?;
+        tracing::info!(path = %path.display(), records = entries.len(), "state loaded");
+    }
+    service.ui_controls = config.ui_controls || crate::ui::is_loopback(&config.host);
+    if let Some(scenario) = config.scenario {
+        let progress = service.load_scenario(scenario);
+        tracing::info!(scenario = %progress["Name"], calls = %progress["Total"], "scenario loaded");
+    }
     let (tx, rx) = oneshot::channel::<()>();
     let app = router(service.clone());
     let task = tokio::spawn(async move {

@@ -1,10 +1,11 @@
 //! The emulator's core, shared by the API and the admin routes: the store, the clock, the delay
 //! profile and the defaults. `call` runs one operation: look it up in the dispatch table, validate
-//! its input against the SageMaker model (so no handler sees an invalid input), then run its handler under the partition's lock with one `now`.
+//! its input against the SageMaker model (so no handler sees an invalid input), then run its
+//! handler under the partition's lock with one `now`, and journal what changed state.
 
 use serde_json::Value;
 
-use crate::clock::Clock;
+use crate::clock::{Clock, Timestamp};
 use crate::credentials::Auth;
 use crate::dispatch;
 use crate::error::{ApiError, ApiResult};
@@ -12,10 +13,13 @@ use crate::faults::Faults;
 use crate::lifecycle::DelayProfile;
 use crate::metering::{self, UsageReport};
 use crate::model::{self, InputError};
+use crate::persistence::{self, fresh_seed, Entry, Journal, Ticket};
 use crate::prices;
 use crate::protocol::{ApiRequest, Defaults};
 use crate::resources::pagination::Pager;
 use crate::resources::{app, Ctx};
+use crate::scenario::{self, Replay, ReplaySlot, Scenario};
+use crate::snapshot;
 use crate::store::{lock, PartitionKey, Store};
 use crate::studio_page;
 
@@ -33,6 +37,13 @@ pub struct Service {
     pub faults: Faults,
     /// `--studio-base-url`: presigned URLs point here (the emulator's Studio page) when set.
     pub studio_base_url: Option<String>,
+    /// The journal of state changes (in memory, and in `--state-file` when given).
+    pub journal: Journal,
+    /// The scenario being replayed (`--scenario`, `POST /_emulator/scenario`), applied lazily
+    /// by [`Service::catch_up`].
+    pub scenario: ReplaySlot,
+    /// Whether the dashboard shows its clock and reset controls (`GET /_emulator/ui/config`).
+    pub ui_controls: bool,
 }
 
 impl Service {
@@ -47,11 +58,116 @@ impl Service {
             auth: Auth::default(),
             faults: Faults::default(),
             studio_base_url: None,
+            journal: Journal::in_memory(),
+            scenario: ReplaySlot::default(),
+            ui_controls: false,
         }
     }
 
-    /// Runs one API call.
+    /// Runs one API call now (after the scenario's calls due by now).
     pub fn call(&self, request: &ApiRequest) -> ApiResult<Value> {
+        self.call_at(request, self.catch_up())
+    }
+
+    /// Applies the loaded scenario's calls due by now, each as of its scheduled time, and answers
+    /// that now: what every reader and writer of the state calls first (lazy replay, see
+    /// [`scenario`]).
+    pub fn catch_up(&self) -> Timestamp {
+        let mut slot = scenario::lock_slot(&self.scenario);
+        let now = self.clock.now();
+        if let Some(replay) = slot.as_mut() {
+            self.apply_due(replay, now);
+        }
+        now
+    }
+
+    fn apply_due(&self, replay: &mut Replay, now: Timestamp) {
+        while let Some(due) = replay.next_due(now) {
+            let outcome = due.input.map_err(ApiError::Validation).and_then(|input| {
+                let request = ApiRequest {
+                    operation: due.operation.clone(),
+                    account_id: replay.account_id().to_string(),
+                    region: replay.region().to_string(),
+                    input,
+                };
+                self.call_at(&request, due.at)
+            });
+            match &outcome {
+                Ok(_) => tracing::info!(step = %due.label, operation = %due.operation, at = due.at.as_epoch_seconds(), "scenario call"),
+                Err(e) => tracing::warn!(step = %due.label, operation = %due.operation, code = e.code(), message = %e.message(), "scenario call failed"),
+            }
+            for path in replay.complete(outcome.as_ref().ok()) {
+                tracing::warn!(step = %due.label, path = %path, "scenario Save: no such member in the output");
+            }
+        }
+    }
+
+    /// Starts replaying `scenario` from now (T0), replacing the one loaded (whose calls due by
+    /// now run first), and runs its Setup and the calls at T0; answers its progress.
+    pub fn load_scenario(&self, scenario: Scenario) -> Value {
+        let mut slot = scenario::lock_slot(&self.scenario);
+        let now = self.clock.now();
+        if let Some(previous) = slot.as_mut() {
+            self.apply_due(previous, now);
+        }
+        let mut replay = Replay::new(
+            scenario,
+            now,
+            &self.defaults.account_id,
+            &self.defaults.region,
+        );
+        self.apply_due(&mut replay, now);
+        let progress = replay.progress();
+        *slot = Some(replay);
+        progress
+    }
+
+    /// The Studio tree at now of the partitions and domain that `filter` selects, for the
+    /// dashboard: `{"Now", "Domains": [...] (see `snapshot`), "Scenario": progress|null}`.
+    pub fn resources(&self, filter: &UsageFilter) -> Value {
+        let now = self.catch_up();
+        let mut domains = Vec::new();
+        for key in self.store.partition_keys() {
+            if filter
+                .account_id
+                .as_ref()
+                .is_some_and(|a| *a != key.account_id)
+                || filter.region.as_ref().is_some_and(|r| *r != key.region)
+            {
+                continue;
+            }
+            let partition = self.store.partition(&key);
+            let mut tables = lock(&partition);
+            tables.settle(now, &self.delays);
+            domains.extend(snapshot::domains(
+                &tables,
+                &key,
+                filter.domain_id.as_deref(),
+                now,
+            ));
+        }
+        let progress = scenario::lock_slot(&self.scenario)
+            .as_ref()
+            .map(Replay::progress);
+        serde_json::json!({"Now": now, "Domains": domains, "Scenario": progress})
+    }
+
+    /// Runs one API call as of `at` (now, or a scenario step's scheduled time: steps run in order
+    /// before anything observes the state, so the outcome is as if they had happened on time).
+    pub fn call_at(&self, request: &ApiRequest, at: Timestamp) -> ApiResult<Value> {
+        self.execute(request, at, fresh_seed())
+            .map(|(output, _)| output)
+    }
+
+    /// Runs one API call as of `at` with `seed` for the ids it generates, and records it in the
+    /// journal when it changed state; answers the output and the journal ticket to wait for
+    /// before acknowledging (see `persistence`).
+    pub fn execute(
+        &self,
+        request: &ApiRequest,
+        at: Timestamp,
+        seed: u64,
+    ) -> ApiResult<(Value, Option<Ticket>)> {
         let handler = dispatch::handler(&request.operation).ok_or_else(|| {
             ApiError::UnknownOperation(format!(
                 "Operation {} is not supported by this emulator.",
@@ -67,22 +183,37 @@ impl Service {
             region: request.region.clone(),
         });
         let mut tables = lock(&partition);
-        let now = self.clock.now();
-        tables.settle(now, &self.delays);
+        tables.settle(at, &self.delays);
         let ctx = Ctx {
             account_id: &request.account_id,
             region: &request.region,
-            now,
+            now: at,
             delays: &self.delays,
             pager: &self.pager,
             studio_base_url: self.studio_base_url.as_deref(),
+            rng: std::cell::Cell::new(seed),
         };
-        handler(&mut tables, &ctx, &request.input)
+        let output = handler(&mut tables, &ctx, &request.input)?;
+        // Appended while the partition is still locked: the journal's order is the order in
+        // which this partition's changes happened.
+        let ticket = if dispatch::changes_state(&request.operation) {
+            self.journal.record(&Entry::Call {
+                account_id: request.account_id.clone(),
+                region: request.region.clone(),
+                operation: request.operation.clone(),
+                input: request.input.clone(),
+                at: at.0,
+                seed,
+            })?
+        } else {
+            None
+        };
+        Ok((output, ticket))
     }
 
     /// The usage report at `now` of the partitions and domain that `filter` selects.
     pub fn usage(&self, filter: &UsageFilter) -> UsageReport {
-        let now = self.clock.now();
+        let now = self.catch_up();
         let mut intervals = Vec::new();
         for key in self.store.partition_keys() {
             if filter
@@ -107,13 +238,96 @@ impl Service {
     }
 
     /// Marks the app `arn` active now (idle shutdown); its partition is read from the ARN.
-    pub fn record_activity(&self, arn: &str) -> ApiResult<Value> {
+    pub fn record_activity(&self, arn: &str) -> ApiResult<(Value, Option<Ticket>)> {
+        let now = self.catch_up();
         let (region, account_id) = parse_app_arn(arn)?;
         let partition = self.store.partition(&PartitionKey { account_id, region });
         let mut tables = lock(&partition);
-        let now = self.clock.now();
         tables.settle(now, &self.delays);
-        app::record_activity(&mut tables, now, arn)
+        let output = app::record_activity(&mut tables, now, arn)?;
+        let ticket = self.journal.record(&Entry::Activity {
+            app_arn: arn.to_string(),
+            at: now.0,
+        })?;
+        Ok((output, ticket))
+    }
+
+    /// Moves the clock forward (admin `clock/advance`); the new time is journaled so that a
+    /// restart resumes from it.
+    pub fn advance_clock(&self, by: std::time::Duration) -> ApiResult<(Timestamp, Option<Ticket>)> {
+        let now = self.clock.advance(by);
+        let ticket = self.journal.record(&Entry::Clock { now: now.0 })?;
+        Ok((now, ticket))
+    }
+
+    /// Replays journal entries (state file at start, or an import) into this service's store.
+    pub fn replay(&self, entries: &[Entry]) -> Result<(), String> {
+        self.journal.replaying(|| {
+            for (index, entry) in entries.iter().enumerate() {
+                let failed = |e: ApiError| {
+                    format!(
+                        "record {} ({entry:?}) does not replay: {}: {}",
+                        index + 2,
+                        e.code(),
+                        e.message()
+                    )
+                };
+                match entry {
+                    Entry::Call {
+                        account_id,
+                        region,
+                        operation,
+                        input,
+                        at,
+                        seed,
+                    } => {
+                        let request = ApiRequest {
+                            operation: operation.clone(),
+                            account_id: account_id.clone(),
+                            region: region.clone(),
+                            input: input.clone(),
+                        };
+                        self.execute(&request, Timestamp(*at), *seed)
+                            .map_err(failed)?;
+                    }
+                    Entry::Activity { app_arn, at } => {
+                        let (region, account_id) = parse_app_arn(app_arn).map_err(failed)?;
+                        let partition = self.store.partition(&PartitionKey { account_id, region });
+                        let mut tables = lock(&partition);
+                        tables.settle(Timestamp(*at), &self.delays);
+                        app::record_activity(&mut tables, Timestamp(*at), app_arn)
+                            .map_err(failed)?;
+                    }
+                    Entry::Clock { now } => {
+                        let behind = now - self.clock.now().0;
+                        if behind > 0 {
+                            self.clock
+                                .advance(std::time::Duration::from_millis(behind.unsigned_abs()));
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Replaces all state with an exported journal (`PUT /_emulator/state`): it is replayed into
+    /// a fresh store first, so a journal that does not replay changes nothing.
+    pub fn import(&self, text: &str) -> ApiResult<()> {
+        let parsed = persistence::parse(text, false).map_err(|e| {
+            ApiError::validation(format!("The state is not a {}: {e}", persistence::FORMAT))
+        })?;
+        let staging = Service {
+            store: Store::new(),
+            journal: Journal::in_memory(),
+            ..self.clone()
+        };
+        staging
+            .replay(&parsed.entries)
+            .map_err(|e| ApiError::validation(format!("The state does not replay: {e}")))?;
+        self.journal.replace(&parsed.entries, || {
+            self.store.replace_with(&staging.store);
+        })
     }
 
     /// The Studio page a presigned URL opens, if its grant is valid now.
@@ -122,7 +336,7 @@ impl Service {
         grant: Option<crate::resources::presigned_url::Grant>,
         domain_id: &str,
     ) -> Result<String, studio_page::Refusal> {
-        let now = self.clock.now();
+        let now = self.catch_up();
         let grant = studio_page::check(grant, domain_id, now)?;
         let partition = self.store.partition(&PartitionKey {
             account_id: grant.account_id.clone(),
@@ -133,10 +347,14 @@ impl Service {
         Ok(studio_page::render(&tables, &grant, now))
     }
 
-    /// Empties all state and pending faults (admin reset); the configuration stays.
-    pub fn reset(&self) {
-        self.store.clear();
+    /// Empties all state, pending faults and the scenario (admin reset); the configuration stays.
+    /// The state file is emptied too.
+    pub fn reset(&self) -> ApiResult<()> {
+        let mut slot = scenario::lock_slot(&self.scenario);
+        self.journal.replace(&[], || self.store.clear())?;
+        *slot = None;
         self.faults.clear();
+        Ok(())
     }
 }
 

@@ -11,8 +11,8 @@ use crate::lifecycle::{Status, Transition};
 use crate::resources::pagination::{time_key, Order};
 use crate::resources::tags::TagList;
 use crate::resources::{
-    copy_members, image, optional_str, optional_value, random_chars, required_str, status_members,
-    tags, Ctx, Input, Life, HEX, LOWER_ALNUM,
+    copy_members, image, optional_str, optional_value, required_str, status_members, tags, Ctx,
+    Input, Life, HEX, LOWER_ALNUM,
 };
 use crate::store::{Removal, Tables};
 
@@ -163,7 +163,7 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
         image::check_custom_images(tables, optional_value(input, member))?;
     }
     let id = loop {
-        let candidate = format!("d-{}", random_chars(12, LOWER_ALNUM));
+        let candidate = format!("d-{}", ctx.random_chars(12, LOWER_ALNUM));
         if !tables.domains.contains_key(&candidate) {
             break candidate;
         }
@@ -173,13 +173,13 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
     let mut given = Input::new();
     copy_members(input, &mut given, GIVEN_MEMBERS);
     let sso = (auth_mode == "SSO").then(|| {
-        let instance = format!("ssoins-{}", random_chars(16, HEX));
+        let instance = format!("ssoins-{}", ctx.random_chars(16, HEX));
         let app_arn = format!(
             "arn:aws:sso::{}:application/{instance}/apl-{}",
             ctx.account_id,
-            random_chars(16, HEX)
+            ctx.random_chars(16, HEX)
         );
-        (random_chars(16, HEX), app_arn)
+        (ctx.random_chars(16, HEX), app_arn)
     });
     let domain = Domain {
         id: id.clone(),
@@ -188,12 +188,12 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
         url: url.clone(),
         auth_mode: auth_mode.to_string(),
         security_group_id_for_domain_boundary: (app_network_access_type == "VpcOnly")
-            .then(|| format!("sg-{}", random_chars(17, HEX))),
+            .then(|| format!("sg-{}", ctx.random_chars(17, HEX))),
         app_network_access_type,
         tag_propagation: optional_str(input, "TagPropagation")?
             .unwrap_or("DISABLED")
             .to_string(),
-        home_efs_file_system_id: format!("fs-{}", random_chars(17, HEX)),
+        home_efs_file_system_id: format!("fs-{}", ctx.random_chars(17, HEX)),
         sso,
         given,
         life: Life::created(ctx, Transition::DomainCreate),
@@ -305,7 +305,7 @@ pub fn update_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
     if let Some(access) = access {
         if access == "VpcOnly" && domain.security_group_id_for_domain_boundary.is_none() {
             domain.security_group_id_for_domain_boundary =
-                Some(format!("sg-{}", random_chars(17, HEX)));
+                Some(format!("sg-{}", ctx.random_chars(17, HEX)));
         }
         domain.app_network_access_type = access;
     }

@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::{Status, Transition};
 use crate::resources::pagination::Order;
 use crate::resources::{
-    copy_members, domain, image, lookup, optional_str, optional_value, random_chars, required_str,
+    copy_members, domain, image, lookup, optional_str, optional_value, required_str,
     status_members, tags, user_profile, Ctx, Input, Life, LOWER_ALNUM,
 };
 use crate::store::{Removal, Tables};
@@ -134,7 +134,7 @@ pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
         arn: arn.clone(),
         url: format!(
             "https://{}.studio.{}.sagemaker.aws",
-            random_chars(15, LOWER_ALNUM),
+            ctx.random_chars(15, LOWER_ALNUM),
             ctx.region
         ),
         home_efs_uid,

@@ -1,0 +1,290 @@
+//! The state file through the real binary: restart keeps everything; a SIGKILL right after an
+//! acknowledged create keeps it; a torn last record is cut off and the rest loads; a file of
+//! another format or version is refused and left untouched; export/import round-trip.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_sagemaker-studio-emulator");
+
+struct Emulator {
+    child: Child,
+    addr: String,
+}
+
+impl Emulator {
+    /// Starts the binary on a free port with `--state-file`; readiness is its `listening on` line.
+    fn start(state: &Path) -> Result<Emulator, String> {
+        let mut child = Command::new(BIN)
+            .args(["--port", "0", "--clock", "manual", "--delays", "instant"])
+            .arg("--state-file")
+            .arg(state)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        match line.trim().strip_prefix("listening on http://") {
+            Some(addr) => Ok(Emulator {
+                child,
+                addr: addr.to_string(),
+            }),
+            None => {
+                let mut stderr = String::new();
+                if let Some(mut err) = child.stderr.take() {
+                    let _ = err.read_to_string(&mut stderr);
+                }
+                let _ = child.wait();
+                Err(stderr)
+            }
+        }
+    }
+
+    fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.addr).expect("connect");
+        let mut request = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+            self.addr,
+            body.len()
+        );
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
+        request.push_str(body);
+        stream.write_all(request.as_bytes()).expect("write");
+        let mut response = String::new();
+        stream.read_to_string(&mut response).expect("read");
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, body.to_string())
+    }
+
+    fn call(&self, operation: &str, input: Value) -> (u16, Value) {
+        let target = format!("SageMaker.{operation}");
+        let (status, body) = self.request(
+            "POST",
+            "/",
+            &[
+                ("X-Amz-Target", &target),
+                ("Content-Type", "application/x-amz-json-1.1"),
+            ],
+            &input.to_string(),
+        );
+        (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+    }
+
+    fn kill(mut self) {
+        let _ = self.child.kill(); // SIGKILL
+        let _ = self.child.wait();
+    }
+
+    fn stop(mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+fn temp_state(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "smse-state-{name}-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join("state.journal")
+}
+
+fn create_domain(emulator: &Emulator, name: &str) -> String {
+    let (status, out) = emulator.call(
+        "CreateDomain",
+        json!({"DomainName": name, "AuthMode": "IAM",
+               "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::000000000000:role/r"}}),
+    );
+    assert_eq!(status, 200, "{out}");
+    out["DomainId"].as_str().expect("DomainId").to_string()
+}
+
+#[test]
+fn restart_with_the_state_file_keeps_everything_including_ids_and_the_clock() {
+    let state = temp_state("restart");
+    let first = Emulator::start(&state).unwrap();
+    let domain_id = create_domain(&first, "kept");
+    let (status, _) = first.call(
+        "CreateUserProfile",
+        json!({"DomainId": domain_id, "UserProfileName": "alice"}),
+    );
+    assert_eq!(status, 200);
+    let (status, _) = first.request(
+        "POST",
+        "/_emulator/clock/advance",
+        &[],
+        r#"{"Seconds": 3600}"#,
+    );
+    assert_eq!(status, 200);
+    let (_, before) = first.call("DescribeDomain", json!({"DomainId": domain_id}));
+    let (_, clock_before) = first.request("GET", "/_emulator/clock", &[], "");
+    first.stop();
+
+    let second = Emulator::start(&state).unwrap();
+    let (status, after) = second.call("DescribeDomain", json!({"DomainId": domain_id}));
+    assert_eq!(status, 200, "{after}");
+    assert_eq!(after, before, "same id, ARN, URL, EFS id, times");
+    let (_, clock_after) = second.request("GET", "/_emulator/clock", &[], "");
+    let now = |text: &str| {
+        serde_json::from_str::<Value>(text).unwrap()["Now"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(
+        now(&clock_after) >= now(&clock_before),
+        "the manual clock resumes"
+    );
+    let (status, profile) = second.call(
+        "DescribeUserProfile",
+        json!({"DomainId": domain_id, "UserProfileName": "alice"}),
+    );
+    assert_eq!(status, 200, "{profile}");
+    second.stop();
+}
+
+#[test]
+fn sigkill_right_after_an_acknowledged_create_loses_nothing() {
+    let state = temp_state("sigkill");
+    let first = Emulator::start(&state).unwrap();
+    let ids: Vec<String> = (0..5)
+        .map(|i| create_domain(&first, &format!("d{i}")))
+        .collect();
+    first.kill();
+    let second = Emulator::start(&state).unwrap();
+    for id in &ids {
+        let (status, out) = second.call("DescribeDomain", json!({"DomainId": id}));
+        assert_eq!(status, 200, "{id}: {out}");
+    }
+    second.kill();
+}
+
+#[test]
+fn a_torn_last_record_is_cut_off_and_the_rest_loads() {
+    let state = temp_state("torn");
+    let first = Emulator::start(&state).unwrap();
+    let kept = create_domain(&first, "kept");
+    let torn = create_domain(&first, "torn");
+    first.kill();
+    // A crash in the middle of the last write: cut the file inside its last record.
+    let text = std::fs::read(&state).unwrap();
+    std::fs::write(&state, &text[..text.len() - 25]).unwrap();
+    let second = Emulator::start(&state).unwrap();
+    assert_eq!(
+        second.call("DescribeDomain", json!({"DomainId": kept})).0,
+        200
+    );
+    assert_eq!(
+        second.call("DescribeDomain", json!({"DomainId": torn})).0,
+        400
+    );
+    // The file was repaired: new changes append after the good records and survive a restart.
+    let later = create_domain(&second, "later");
+    second.kill();
+    let third = Emulator::start(&state).unwrap();
+    assert_eq!(
+        third.call("DescribeDomain", json!({"DomainId": kept})).0,
+        200
+    );
+    assert_eq!(
+        third.call("DescribeDomain", json!({"DomainId": later})).0,
+        200
+    );
+    third.kill();
+}
+
+#[test]
+fn damage_before_the_last_record_refuses_to_start_and_leaves_the_file_alone() {
+    let state = temp_state("damaged");
+    let first = Emulator::start(&state).unwrap();
+    create_domain(&first, "one");
+    create_domain(&first, "two");
+    first.kill();
+    let text = std::fs::read_to_string(&state).unwrap();
+    let damaged = text.replacen("\"one\"", "\"0ne\"", 1);
+    std::fs::write(&state, &damaged).unwrap();
+    let refused = Emulator::start(&state).err().expect("refused");
+    assert!(refused.contains("damaged"), "{refused}");
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), damaged);
+}
+
+#[test]
+fn a_file_of_another_version_or_format_is_refused_and_never_overwritten() {
+    for (name, content) in [
+        (
+            "version",
+            "{\"Format\":\"sagemaker-studio-emulator/journal\",\"Version\":99} 0000000000000000\n"
+                .to_string(),
+        ),
+        ("format", "my notes, not a journal\n".to_string()),
+    ] {
+        let state = temp_state(name);
+        std::fs::write(&state, &content).unwrap();
+        let refused = Emulator::start(&state).err().expect("refused");
+        assert!(
+            refused.contains("refusing to load or overwrite"),
+            "{refused}"
+        );
+        assert_eq!(std::fs::read_to_string(&state).unwrap(), content);
+    }
+}
+
+#[test]
+fn export_and_import_round_trip_and_a_bad_import_changes_nothing() {
+    let source = Emulator::start(&temp_state("export")).unwrap();
+    let domain_id = create_domain(&source, "exported");
+    let (status, exported) = source.request("GET", "/_emulator/state", &[], "");
+    assert_eq!(status, 200);
+    source.stop();
+
+    let target = Emulator::start(&temp_state("import")).unwrap();
+    let existing = create_domain(&target, "replaced");
+    let (status, body) = target.request("PUT", "/_emulator/state", &[], "garbage\n");
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        target
+            .call("DescribeDomain", json!({"DomainId": existing}))
+            .0,
+        200
+    );
+    let (status, body) = target.request("PUT", "/_emulator/state", &[], &exported);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        target
+            .call("DescribeDomain", json!({"DomainId": domain_id}))
+            .0,
+        200
+    );
+    assert_eq!(
+        target
+            .call("DescribeDomain", json!({"DomainId": existing}))
+            .0,
+        400
+    );
+    target.stop();
+}
