@@ -45,8 +45,8 @@ def new_account() -> str:
 class Emulator:
     """One emulator process."""
 
-    def __init__(self, delays: str = "fast"):
-        args = [str(binary()), "--port", "0", "--clock", "manual", "--delays", delays]
+    def __init__(self, delays: str = "fast", extra_args: tuple[str, ...] = ()):
+        args = [str(binary()), "--port", "0", "--clock", "manual", "--delays", delays, *extra_args]
         env = {k: v for k, v in os.environ.items() if not k.startswith("SMSE_")}
         self.process = subprocess.Popen(
             args,

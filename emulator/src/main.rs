@@ -11,9 +11,10 @@ use sagemaker_studio_emulator::clock::{Clock, ClockMode};
 use sagemaker_studio_emulator::lifecycle::{
     parse_delay_override, DelayPreset, DelayProfile, Transition,
 };
+use sagemaker_studio_emulator::scenario::Scenario;
 use sagemaker_studio_emulator::server::{start, Config};
-use sagemaker_studio_emulator::usage_table;
 use sagemaker_studio_emulator::Auth;
+use sagemaker_studio_emulator::{ui, usage_table};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ClockArg {
@@ -102,6 +103,15 @@ struct Cli {
     /// host, e.g. '{endpoint}/_emulator/studio' ({endpoint} = this server's http://HOST:PORT).
     #[arg(long, env = "SMSE_STUDIO_BASE_URL")]
     studio_base_url: Option<String>,
+    /// Replay a scenario fixture (fixtures/scenarios/*.json) on the emulator's clock from the
+    /// start: Setup at once, each step at start + AtSeconds (Teardown is not run). For demos, with
+    /// --time-scale 600 and the dashboard at /_emulator/ui.
+    #[arg(long, env = "SMSE_SCENARIO", value_name = "FILE")]
+    scenario: Option<std::path::PathBuf>,
+    /// Show the dashboard's clock and reset buttons even when --host is not loopback (on
+    /// loopback they are always shown).
+    #[arg(long, env = "SMSE_UI_CONTROLS")]
+    ui_controls: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -140,6 +150,13 @@ async fn print_usage(endpoint: &str, filters: &[(&str, &Option<String>)]) -> Exi
             ExitCode::FAILURE
         }
     }
+}
+
+/// Reads and parses `--scenario FILE`; the error names the file and the problem.
+fn read_scenario(path: &std::path::Path) -> Result<Scenario, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("--scenario {}: cannot read it: {e}", path.display()))?;
+    Scenario::parse(&text).map_err(|e| format!("--scenario {}: {e}", path.display()))
 }
 
 fn parse_account_id(s: &str) -> Result<String, String> {
@@ -250,6 +267,16 @@ async fn main() -> ExitCode {
         }
         (AuthArg::Lenient, None) => Auth::Lenient,
     };
+    let scenario = match &cli.scenario {
+        Some(path) => match read_scenario(path) {
+            Ok(scenario) => Some(scenario),
+            Err(e) => {
+                eprintln!("sagemaker-studio-emulator: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
     let config = Config {
         host: cli.host,
         port: cli.port,
@@ -260,6 +287,8 @@ async fn main() -> ExitCode {
         studio_base_url: cli.studio_base_url,
         auth,
         state_file: cli.state_file,
+        scenario,
+        ui_controls: cli.ui_controls,
     };
     let server = match start(config).await {
         Ok(server) => server,
@@ -274,6 +303,10 @@ async fn main() -> ExitCode {
         let _ = stdout.flush();
     }
     tracing::info!(endpoint = %server.endpoint_url(), "serving");
+    tracing::info!(
+        dashboard = %format!("{}{}", server.endpoint_url(), ui::PAGE_PATH),
+        "open the dashboard in a browser"
+    );
     shutdown_signal().await;
     tracing::info!("shutting down");
     match server.shutdown().await {

@@ -93,8 +93,12 @@ impl Service {
                 self.call_at(&request, due.at)
             });
             match &outcome {
-                Ok(_) => tracing::info!(step = %due.label, operation = %due.operation, at = due.at.as_epoch_seconds(), "scenario call"),
-                Err(e) => tracing::warn!(step = %due.label, operation = %due.operation, code = e.code(), message = %e.message(), "scenario call failed"),
+                Ok(_) => {
+                    tracing::info!(step = %due.label, operation = %due.operation, at = due.at.as_epoch_seconds(), "scenario call")
+                }
+                Err(e) => {
+                    tracing::warn!(step = %due.label, operation = %due.operation, code = e.code(), message = %e.message(), "scenario call failed")
+                }
             }
             for path in replay.complete(outcome.as_ref().ok()) {
                 tracing::warn!(step = %due.label, path = %path, "scenario Save: no such member in the output");

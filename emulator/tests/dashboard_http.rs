@@ -1,0 +1,205 @@
+//! The dashboard's HTTP surface (issue 9) over raw HTTP: the page and its config, the Studio tree
+//! of `GET /_emulator/resources`, scenarios loaded with `POST /_emulator/scenario` and replayed
+//! lazily on the manual clock, `GET /` redirecting browsers only, and `--scenario` refusing a bad
+//! file at start.
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::{send, server, T0_SECONDS};
+use serde_json::{json, Value};
+
+const SEED: &str = include_str!("../../fixtures/scenarios/seed-notebooks.json");
+const BIN: &str = env!("CARGO_BIN_EXE_sagemaker-studio-emulator");
+
+async fn get(addr: std::net::SocketAddr, path: &str) -> common::Response {
+    send(addr, "GET", path, &[], b"").await
+}
+
+async fn post(addr: std::net::SocketAddr, path: &str, body: &str) -> common::Response {
+    send(
+        addr,
+        "POST",
+        path,
+        &[("Content-Type", b"application/json")],
+        body.as_bytes(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_page_and_its_config_are_served() {
+    let server = server().await;
+    let addr = server.local_addr();
+    let page = get(addr, "/_emulator/ui").await;
+    assert_eq!(page.status, 200, "{}", page.describe());
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(page.text().contains("id=\"total-cost\""));
+    // Bound to 127.0.0.1: the controls are on.
+    let config = get(addr, "/_emulator/ui/config").await;
+    assert_eq!(config.json(), json!({"Controls": true}));
+    server.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn browsers_opening_the_root_are_sent_to_the_dashboard_and_sdks_are_not() {
+    let server = server().await;
+    let addr = server.local_addr();
+    let browser = send(
+        addr,
+        "GET",
+        "/",
+        &[("Accept", b"text/html,application/xhtml+xml,*/*;q=0.8")],
+        b"",
+    )
+    .await;
+    assert_eq!(browser.status, 303);
+    assert_eq!(browser.header("location"), Some("/_emulator/ui"));
+    let other = get(addr, "/").await;
+    assert_eq!(other.status, 400);
+    assert_eq!(
+        other.error_code().as_deref(),
+        Some("UnknownOperationException")
+    );
+    server.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_scenario_posted_at_runtime_unfolds_on_the_clock() {
+    let server = server().await;
+    let addr = server.local_addr();
+    let loaded = post(addr, "/_emulator/scenario", SEED).await;
+    assert_eq!(loaded.status, 200, "{}", loaded.describe());
+    let progress = &loaded.json()["Scenario"];
+    assert_eq!(progress["Name"], "seed-notebooks");
+    assert_eq!(progress["T0"], T0_SECONDS);
+    assert_eq!(progress["Done"], 4);
+
+    // Half-way through hour 2: one shared ml.t3.medium instance, two notebooks on it.
+    server.clock().advance(Duration::from_secs(5400));
+    let tree = get(
+        addr,
+        "/_emulator/resources?AccountId=000000000000&Region=us-east-1",
+    )
+    .await;
+    assert_eq!(tree.status, 200, "{}", tree.describe());
+    let tree = tree.json();
+    assert_eq!(tree["Now"], T0_SECONDS + 5400.0);
+    let domain = &tree["Domains"][0];
+    assert_eq!(domain["DomainName"], "QuickSetupDomain-20200501T153453");
+    assert_eq!(domain["Status"], "InService");
+    let profile = &domain["UserProfiles"][0];
+    assert_eq!(profile["UserProfileName"], "data-scientist");
+    let apps: Vec<(&str, &str, &str)> = profile["Apps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["AppName"].as_str().unwrap(),
+                a["InstanceType"].as_str().unwrap(),
+                a["Status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        apps,
+        [
+            ("default", "system", "InService"),
+            ("notebook-1", "ml.t3.medium", "InService"),
+            ("notebook-2", "ml.t3.medium", "InService"),
+        ]
+    );
+    let usage = get(addr, "/_emulator/usage").await.json();
+    assert_eq!(usage["TotalCostUsd"], 0.075);
+    assert_eq!(
+        usage["Instances"][0]["Apps"],
+        json!(["notebook-1", "notebook-2"])
+    );
+
+    // Another account sees nothing.
+    let other = get(addr, "/_emulator/resources?AccountId=999999999999").await;
+    assert_eq!(other.json()["Domains"], json!([]));
+
+    // Reset forgets the scenario too: time passing replays nothing more.
+    assert_eq!(post(addr, "/_emulator/reset", "").await.status, 200);
+    server.clock().advance(Duration::from_secs(7200));
+    let after = get(addr, "/_emulator/resources").await.json();
+    assert_eq!(after["Domains"], json!([]));
+    assert_eq!(after["Scenario"], Value::Null);
+    server.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_bad_scenario_body_is_a_typed_400_and_changes_nothing() {
+    let server = server().await;
+    let addr = server.local_addr();
+    let not_json = post(addr, "/_emulator/scenario", "{").await;
+    assert_eq!(not_json.status, 400);
+    assert_eq!(
+        not_json.error_code().as_deref(),
+        Some("SerializationException")
+    );
+    let bad = post(
+        addr,
+        "/_emulator/scenario",
+        r#"{"Steps": [{"AtSeconds": 0, "Call": "LaunchRocket"}]}"#,
+    )
+    .await;
+    assert_eq!(bad.status, 400);
+    assert_eq!(bad.error_code().as_deref(), Some("ValidationException"));
+    assert!(
+        bad.message()
+            .contains("Steps[0].Call: 'LaunchRocket' is not an operation"),
+        "{}",
+        bad.message()
+    );
+    let wrong_method = get(addr, "/_emulator/scenario").await;
+    assert_eq!(wrong_method.status, 405);
+    assert_eq!(
+        get(addr, "/_emulator/resources").await.json()["Scenario"],
+        Value::Null
+    );
+    server.shutdown().await.unwrap();
+}
+
+#[test]
+fn a_bad_scenario_file_stops_the_binary_with_the_problem_named() {
+    let dir = std::env::temp_dir().join(format!("smse-scenario-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.json");
+    std::fs::write(
+        &file,
+        r#"{"Steps": [{"AtSeconds": 60, "Call": "ListDomains"}, {"AtSeconds": 10, "Call": "ListDomains"}]}"#,
+    )
+    .unwrap();
+    let missing = dir.join("missing.json");
+    for (path, problem) in [
+        (
+            &file,
+            "Steps[1].AtSeconds: 10 comes after 60: AtSeconds must not decrease",
+        ),
+        (&missing, "cannot read it"),
+    ] {
+        let out = Command::new(BIN)
+            .args(["--port", "0", "--clock", "manual", "--scenario"])
+            .arg(path)
+            .env_remove("SMSE_UI_CONTROLS")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(out.stdout.is_empty(), "it must not listen");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("--scenario {}: ", path.display()))
+                && stderr.contains(problem),
+            "{stderr}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
