@@ -668,6 +668,8 @@ async fn setup(server: &sagemaker_studio_emulator::server::RunningServer) -> Fix
                 "Description": "a", "DisplayName": "a"}),
     )
     .await;
+    // Versions are added to a CREATED image only.
+    server.clock().advance(Duration::from_secs(60));
     for alias in [EXISTING, "b"] {
         ok(
             addr,

@@ -159,7 +159,8 @@ pub fn create_image(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     let name = required_str(input, "ImageName")?;
     let role_arn = required_str(input, "RoleArn")?;
     let arn = ctx.arn(&format!("image/{}", name.to_lowercase()));
-    if tables.images.contains_key(name) {
+    // The ARN carries the name lower-cased, so names are unique ignoring case.
+    if tables.images.keys().any(|k| k.eq_ignore_ascii_case(name)) {
         return Err(ApiError::in_use(format!("Image {arn} already exists.")));
     }
     let initial = tags::initial_tags(&tags::tags_from(input, "Tags")?, &[], None, &arn)?;
@@ -420,12 +421,7 @@ pub fn create_image_version(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Ap
     let base_image = required_str(input, "BaseImage")?;
     let client_token = required_str(input, "ClientToken")?;
     let image = find_image(tables, image_name)?;
-    if image.life.is_deleting() {
-        return Err(ApiError::in_use(format!(
-            "Image {} is being deleted.",
-            image.arn
-        )));
-    }
+    // Idempotent on ClientToken: the same token answers the version it created.
     if let Some(existing) = tables
         .image_versions
         .range((image_name.to_string(), 0)..=(image_name.to_string(), u64::MAX))
@@ -433,6 +429,16 @@ pub fn create_image_version(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Ap
         .find(|v| v.client_token == client_token)
     {
         return Ok(json!({"ImageVersionArn": existing.arn}));
+    }
+    // "ValidationException: Image … is in an invalid state" unless it is CREATED (as AWS
+    // answers, quoted in aws-samples/sagemaker-studio-custom-image-samples#17).
+    let status = image.life.status(ctx.now, Status::Gone);
+    if status != Status::InService {
+        return Err(ApiError::validation(format!(
+            "Image {} is in an invalid state: {}.",
+            image.arn,
+            status_word(status)
+        )));
     }
     let aliases = string_list(input, "Aliases");
     check_aliases_free(tables, image_name, None, &aliases)?;

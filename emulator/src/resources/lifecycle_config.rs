@@ -17,6 +17,7 @@ use serde_json::{json, Value};
 
 use crate::clock::Timestamp;
 use crate::error::{ApiError, ApiResult};
+use crate::lifecycle::Status;
 use crate::resources::pagination::{in_time_window, name_key, sort_items, time_key, Order};
 use crate::resources::{json_time, optional_str, required_str, tags, Ctx, Input};
 use crate::store::Tables;
@@ -147,7 +148,7 @@ pub fn mentions(value: &Value, needle: &str) -> bool {
 /// DeleteStudioLifecycleConfig: refused while a domain, user profile or space settings name it.
 pub fn delete_studio_lifecycle_config(
     tables: &mut Tables,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     input: &Input,
 ) -> ApiResult<Value> {
     let name = required_str(input, "StudioLifecycleConfigName")?;
@@ -172,7 +173,19 @@ pub fn delete_studio_lifecycle_config(
                 .values()
                 .map(|s| (format!("Space {}", s.arn), &s.given)),
         )
-        .find(|(_, given)| given.values().any(|v| mentions(v, &arn)));
+        .find(|(_, given)| given.values().any(|v| mentions(v, &arn)))
+        .map(|(user, _)| (user, ()))
+        .or_else(|| {
+            // "… there must be no running apps using the Amazon SageMaker Studio Lifecycle
+            // Configuration" (DeleteStudioLifecycleConfig API reference).
+            tables
+                .apps
+                .values()
+                .find(|app| {
+                    app.status(ctx.now) != Status::Deleted && mentions(&app.resource_spec, &arn)
+                })
+                .map(|app| (format!("App {}", app.arn), ()))
+        });
     if let Some((user, _)) = user {
         return Err(ApiError::in_use(format!(
             "Studio Lifecycle Config {arn} is in use by {user}."

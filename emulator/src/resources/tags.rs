@@ -61,17 +61,23 @@ fn merged(current: &TagList, new: &TagList, arn: &str) -> ApiResult<TagList> {
             None => tags.push((key.clone(), value.clone())),
         }
     }
-    if tags.len() > MAX_TAGS {
+    let count = user_tag_count(&tags);
+    if count > MAX_TAGS {
         return Err(ApiError::validation(format!(
-            "Resource {arn} would have {} tags: a resource can have at most {MAX_TAGS}.",
-            tags.len()
+            "Resource {arn} would have {count} tags: a resource can have at most {MAX_TAGS}."
         )));
     }
     Ok(tags)
 }
 
-/// The tags a new resource starts with: its own, then `inherited` (not overriding its own), then
-/// `sagemaker:domain-arn` when it lives in a domain.
+/// Tags that count toward the limit: AWS's own `sagemaker:domain-arn` does not.
+fn user_tag_count(tags: &TagList) -> usize {
+    tags.iter().filter(|(k, _)| k != DOMAIN_ARN_TAG).count()
+}
+
+/// The tags a new resource starts with: its own, then `inherited` (not overriding its own, and
+/// only as many as fit under the limit), then `sagemaker:domain-arn` when it lives in a domain
+/// (AWS's own tag, not counted toward the 50).
 pub fn initial_tags(
     own: &TagList,
     inherited: &[&TagList],
@@ -81,7 +87,8 @@ pub fn initial_tags(
     let mut tags = own.clone();
     for list in inherited {
         for (key, value) in list.iter() {
-            if !tags.iter().any(|(k, _)| k == key) {
+            // Inherited tags fill up to the limit; they never make a launch fail.
+            if user_tag_count(&tags) < MAX_TAGS && !tags.iter().any(|(k, _)| k == key) {
                 tags.push((key.clone(), value.clone()));
             }
         }
