@@ -72,6 +72,9 @@ struct RunArgs {
     /// Extra spawns of each server for the start time (the median is reported).
     #[arg(long, default_value_t = 9)]
     starts: usize,
+    /// Where the durable run keeps its state file (on disk, so that syncs cost what they cost).
+    #[arg(long, default_value = "/var/tmp")]
+    state_dir: PathBuf,
 }
 
 fn main() -> ExitCode {
@@ -320,6 +323,28 @@ async fn run(args: RunArgs) -> io::Result<()> {
     let ceiling_second = load::run(ceiling.addr, conns, window, ceiling_req).await?;
 
     emulator.stop().await?;
+
+    progress("CreateUserProfile with --state-file (every change synced before its 200)");
+    let state_file = args
+        .state_dir
+        .join(format!("smse-bench-{}.journal", std::process::id()));
+    let _ = std::fs::remove_file(&state_file);
+    let state_arg = state_file.to_string_lossy().into_owned();
+    let mut durable_args = emulator_args.to_vec();
+    durable_args.extend(["--state-file", state_arg.as_str()]);
+    let durable_server = Server::spawn(&args.emulator, &durable_args).await?;
+    let durable_addr = durable_server.addr;
+    let mut durable_conn = Conn::connect(durable_addr).await?;
+    let durable_domain = create_domain(&mut durable_conn, durable_addr, "durable").await?;
+    let durable = load::run(
+        durable_addr,
+        conns,
+        window,
+        create_profile_requests(durable_addr, durable_domain, "durable"),
+    )
+    .await?;
+    durable_server.stop().await?;
+    let _ = std::fs::remove_file(&state_file);
     ceiling.stop().await?;
 
     report.ceiling = vec![ceiling_first, ceiling_second];
@@ -335,6 +360,7 @@ async fn run(args: RunArgs) -> io::Result<()> {
             list_large,
         ),
     ];
+    report.durable = Some(Measured::new("CreateUserProfile, --state-file", durable));
     report.unloaded = vec![
         Measured::new("  same, 1 connection, 200 calls", list_small_alone),
         Measured::new("  same, 1 connection, 10 calls", list_large_alone),

@@ -10,6 +10,7 @@ use crate::load::Outcome;
 /// Issue 8's goals.
 const DESCRIBE_GOAL: f64 = 0.7;
 const CREATE_GOAL: f64 = 0.5;
+const DURABLE_CREATE_GOAL: f64 = 0.3;
 const LIST_GOAL: f64 = 1.5;
 const START_GOAL_MS: f64 = 20.0;
 const BYTES_PER_PROFILE_GOAL: f64 = 2048.0;
@@ -84,6 +85,8 @@ pub struct Report {
     pub ceiling: Vec<Outcome>,
     /// DescribeDomain, CreateUserProfile, ListUserProfiles small, ListUserProfiles large.
     pub rows: Vec<Measured>,
+    /// CreateUserProfile against an emulator with a state file.
+    pub durable: Option<Measured>,
     /// The two ListUserProfiles rows again on one connection (latency without queueing).
     pub unloaded: Vec<Measured>,
     /// Filling the domains (count-bound runs; information only).
@@ -122,6 +125,7 @@ impl Report {
             .chain(self.rows.iter().map(|m| &m.outcome))
             .chain(self.unloaded.iter().map(|m| &m.outcome))
             .chain(self.fills.iter().map(|m| &m.outcome))
+            .chain(self.durable.iter().map(|m| &m.outcome))
             .map(|o| o.errors)
             .sum()
     }
@@ -190,6 +194,9 @@ impl Report {
         };
         goal_line(&mut out, describe, DESCRIBE_GOAL);
         goal_line(&mut out, create, CREATE_GOAL);
+        if let Some(durable) = &self.durable {
+            goal_line(&mut out, durable, DURABLE_CREATE_GOAL);
+        }
         let cost = small.outcome.rps() / large.outcome.rps();
         let (small_alone, large_alone) = match &self.unloaded[..] {
             [s, l] => (Some(s), Some(l)),
