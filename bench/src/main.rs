@@ -168,6 +168,24 @@ fn describe_request(addr: SocketAddr, domain_id: &str) -> Vec<u8> {
     )
 }
 
+/// The disk's own cost of durability: median of 50 appends each followed by `fdatasync`, in ms.
+/// With group commit, durable changes per second are bounded by connections / this.
+fn fsync_median_ms(dir: &std::path::Path) -> io::Result<f64> {
+    use std::io::Write;
+    let path = dir.join(format!("smse-bench-fsync-{}", std::process::id()));
+    let mut file = std::fs::File::create(&path)?;
+    let mut times = Vec::with_capacity(50);
+    for _ in 0..50 {
+        let began = Instant::now();
+        file.write_all(&[b'x'; 200])?;
+        file.sync_data()?;
+        times.push(began.elapsed().as_secs_f64() * 1000.0);
+    }
+    let _ = std::fs::remove_file(&path);
+    times.sort_by(|a, b| a.total_cmp(b));
+    Ok(times[times.len() / 2])
+}
+
 /// Spawns `program args` `n` times (one at a time), and returns the start times.
 async fn start_times(program: &std::path::Path, args: &[&str], n: usize) -> io::Result<StartTimes> {
     let mut times = StartTimes::default();
@@ -345,6 +363,7 @@ async fn run(args: RunArgs) -> io::Result<()> {
     .await?;
     durable_server.stop().await?;
     let _ = std::fs::remove_file(&state_file);
+    report.fsync_ms = fsync_median_ms(&args.state_dir)?;
     ceiling.stop().await?;
 
     report.ceiling = vec![ceiling_first, ceiling_second];

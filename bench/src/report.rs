@@ -87,6 +87,8 @@ pub struct Report {
     pub rows: Vec<Measured>,
     /// CreateUserProfile against an emulator with a state file.
     pub durable: Option<Measured>,
+    /// Median append + `fdatasync` of the state file's disk, in ms.
+    pub fsync_ms: f64,
     /// The two ListUserProfiles rows again on one connection (latency without queueing).
     pub unloaded: Vec<Measured>,
     /// Filling the domains (count-bound runs; information only).
@@ -196,6 +198,14 @@ impl Report {
         goal_line(&mut out, create, CREATE_GOAL);
         if let Some(durable) = &self.durable {
             goal_line(&mut out, durable, DURABLE_CREATE_GOAL);
+            if self.fsync_ms > 0.0 {
+                out.push_str(&format!(
+                    "  (this disk: append + fdatasync median {:.2} ms, so {} connections can make at most {:.0} durable changes/s even with perfect group commit)\n",
+                    self.fsync_ms,
+                    self.connections,
+                    self.connections as f64 * 1000.0 / self.fsync_ms
+                ));
+            }
         }
         let cost = small.outcome.rps() / large.outcome.rps();
         let (small_alone, large_alone) = match &self.unloaded[..] {

@@ -18,14 +18,15 @@
 //! - another format or version is refused with a clear message and never overwritten.
 //!
 //! Durability: appends happen under the partition's lock (so the journal's order is the order of
-//! changes), the sync after it is released; concurrent callers share one `fdatasync` (group
-//! commit). Reset and import rewrite the file atomically (temporary file, sync, rename, sync of the
+//! changes), the sync after it is released: callers queue for a sync thread that takes every
+//! waiter queued, runs one `fdatasync` for all of them and answers them (group commit). Reset and import rewrite the file atomically (temporary file, sync, rename, sync of the
 //! directory). Compaction is not needed yet: replay costs a few microseconds per entry.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::{Deserialize, Serialize};
@@ -203,10 +204,63 @@ pub struct Journal {
 struct Inner {
     path: Option<PathBuf>,
     writer: Mutex<Writer>,
-    /// Highest ticket known durable, and the handle that syncs the file.
-    synced: Mutex<(u64, Option<File>)>,
+    /// What is durable, and the handle that syncs the file (shared with the syncer).
+    synced: Arc<SyncState>,
+    /// Lines written to the file so far, for the syncer.
+    written: Arc<AtomicU64>,
+    /// The group-commit thread's queue (state file only).
+    syncer: Option<Mutex<mpsc::Sender<Waiter>>>,
     /// Off while a journal is being replayed (its entries are already recorded).
     recording: AtomicBool,
+}
+
+/// The highest ticket known durable (read without a lock on the request path), and the file
+/// handle that syncs (locked only by whoever syncs, never while an async task waits on it).
+#[derive(Debug)]
+struct SyncState {
+    through: AtomicU64,
+    file: Mutex<Option<File>>,
+}
+
+impl SyncState {
+    /// Syncs unless `ticket` is durable already; afterwards everything written before is.
+    fn sync_through(&self, ticket: u64, written: &AtomicU64, path: &Path) -> ApiResult<()> {
+        if self.through.load(Ordering::SeqCst) >= ticket {
+            return Ok(());
+        }
+        let file = lock(&self.file);
+        if self.through.load(Ordering::SeqCst) >= ticket {
+            return Ok(()); // synced by another caller while this one waited for the handle
+        }
+        let target = written.load(Ordering::SeqCst);
+        if let Some(file) = &*file {
+            file.sync_data().map_err(|e| io_error(path, e))?;
+        }
+        self.through.fetch_max(target, Ordering::SeqCst);
+        Ok(())
+    }
+}
+
+/// A caller waiting for its ticket to be durable.
+type Waiter = (u64, tokio::sync::oneshot::Sender<ApiResult<()>>);
+
+/// The group-commit thread: takes every waiter queued, syncs once for all of them, answers them.
+/// It ends when the journal is dropped (its queue closes).
+fn run_syncer(
+    queue: mpsc::Receiver<Waiter>,
+    synced: Arc<SyncState>,
+    written: Arc<AtomicU64>,
+    path: PathBuf,
+) {
+    while let Ok(first) = queue.recv() {
+        let mut waiters = vec![first];
+        waiters.extend(queue.try_iter());
+        let highest = waiters.iter().map(|(t, _)| *t).max().unwrap_or(0);
+        let result = synced.sync_through(highest, &written, &path);
+        for (_, reply) in waiters {
+            let _ = reply.send(result.clone());
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -233,16 +287,36 @@ impl Journal {
 
     fn with(path: Option<PathBuf>, file: Option<File>, lines: Vec<String>) -> Self {
         let sync_handle = file.as_ref().and_then(|f| f.try_clone().ok());
-        let written = lines.len() as u64;
+        let count = lines.len() as u64;
+        let synced = Arc::new(SyncState {
+            through: AtomicU64::new(count),
+            file: Mutex::new(sync_handle),
+        });
+        let written = Arc::new(AtomicU64::new(count));
+        let syncer = match (&path, &file) {
+            (Some(path), Some(_)) => {
+                let (tx, rx) = mpsc::channel();
+                let (synced, written, path) =
+                    (Arc::clone(&synced), Arc::clone(&written), path.clone());
+                std::thread::Builder::new()
+                    .name("state-file-sync".into())
+                    .spawn(move || run_syncer(rx, synced, written, path))
+                    .ok()
+                    .map(|_| Mutex::new(tx))
+            }
+            _ => None,
+        };
         Journal {
             inner: Arc::new(Inner {
                 path,
                 writer: Mutex::new(Writer {
                     lines,
                     file,
-                    written,
+                    written: count,
                 }),
-                synced: Mutex::new((written, sync_handle)),
+                synced,
+                written,
+                syncer,
                 recording: AtomicBool::new(true),
             }),
         }
@@ -310,13 +384,54 @@ impl Journal {
         }
         let json = serde_json::to_string(entry)
             .map_err(|e| ApiError::Internal(format!("journal entry: {e}")))?;
-        let line = line_of(&json);
+        self.append(&json)
+    }
+
+    /// Records an API call (as [`Entry::Call`], serialized from borrowed parts: the request
+    /// path clones nothing).
+    pub fn record_call(
+        &self,
+        account_id: &str,
+        region: &str,
+        operation: &str,
+        input: &Map<String, Value>,
+        at: i64,
+        seed: u64,
+    ) -> ApiResult<Option<Ticket>> {
+        #[derive(Serialize)]
+        #[serde(tag = "Kind", rename = "Call", rename_all = "PascalCase")]
+        struct CallRef<'a> {
+            account_id: &'a str,
+            region: &'a str,
+            operation: &'a str,
+            input: &'a Map<String, Value>,
+            at: i64,
+            seed: u64,
+        }
+        if !self.inner.recording.load(Ordering::SeqCst) {
+            return Ok(None);
+        }
+        let json = serde_json::to_string(&CallRef {
+            account_id,
+            region,
+            operation,
+            input,
+            at,
+            seed,
+        })
+        .map_err(|e| ApiError::Internal(format!("journal entry: {e}")))?;
+        self.append(&json)
+    }
+
+    fn append(&self, json: &str) -> ApiResult<Option<Ticket>> {
+        let line = line_of(json);
         let mut writer = lock(&self.inner.writer);
         let ticket = match (&mut writer.file, &self.inner.path) {
             (Some(file), Some(path)) => {
                 file.write_all(line.as_bytes())
                     .map_err(|e| io_error(path, e))?;
                 writer.written += 1;
+                self.inner.written.store(writer.written, Ordering::SeqCst);
                 Some(Ticket(writer.written))
             }
             _ => None,
@@ -327,16 +442,13 @@ impl Journal {
 
     /// Makes every append up to `ticket` durable (one `fdatasync` serves every caller waiting).
     pub fn sync_through(&self, ticket: Ticket) -> ApiResult<()> {
-        let mut synced = lock(&self.inner.synced);
-        if synced.0 >= ticket.0 {
-            return Ok(());
+        match &self.inner.path {
+            Some(path) => self
+                .inner
+                .synced
+                .sync_through(ticket.0, &self.inner.written, path),
+            None => Ok(()),
         }
-        let target = lock(&self.inner.writer).written;
-        if let (Some(file), Some(path)) = (&synced.1, &self.inner.path) {
-            file.sync_data().map_err(|e| io_error(path, e))?;
-        }
-        synced.0 = target;
-        Ok(())
     }
 
     /// Waits (off the async runtime's threads) until `ticket` is durable; nothing to wait for
@@ -345,10 +457,22 @@ impl Journal {
         let Some(ticket) = ticket else {
             return Ok(());
         };
-        let journal = self.clone();
-        tokio::task::spawn_blocking(move || journal.sync_through(ticket))
+        if self.inner.synced.through.load(Ordering::SeqCst) >= ticket.0 {
+            return Ok(());
+        }
+        let Some(syncer) = &self.inner.syncer else {
+            let journal = self.clone();
+            return tokio::task::spawn_blocking(move || journal.sync_through(ticket))
+                .await
+                .map_err(|e| ApiError::Internal(format!("state file sync: {e}")))?;
+        };
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        lock(syncer)
+            .send((ticket.0, reply))
+            .map_err(|_| ApiError::Internal("state file sync: the syncer stopped".into()))?;
+        answer
             .await
-            .map_err(|e| ApiError::Internal(format!("state file sync: {e}")))?
+            .map_err(|_| ApiError::Internal("state file sync: the syncer stopped".into()))?
     }
 
     /// The journal's text: the export of `GET /_emulator/state`.
@@ -377,8 +501,14 @@ impl Journal {
                 .append(true)
                 .open(path)
                 .map_err(|e| io_error(path, e))?;
-            let mut synced = lock(&self.inner.synced);
-            *synced = (lines.len() as u64, file.try_clone().ok());
+            *lock(&self.inner.synced.file) = file.try_clone().ok();
+            self.inner
+                .synced
+                .through
+                .store(lines.len() as u64, Ordering::SeqCst);
+            self.inner
+                .written
+                .store(lines.len() as u64, Ordering::SeqCst);
             writer.file = Some(file);
         }
         writer.written = lines.len() as u64;
@@ -427,6 +557,28 @@ mod tests {
             text.push_str(&line_of(&serde_json::to_string(e).unwrap()));
         }
         text
+    }
+
+    #[test]
+    fn a_borrowed_call_record_reads_back_as_an_entry() {
+        let journal = Journal::in_memory();
+        let mut input = Map::new();
+        input.insert("DomainName".into(), "d".into());
+        journal
+            .record_call("000000000000", "us-east-1", "CreateDomain", &input, 5, 9)
+            .unwrap();
+        let parsed = parse(&journal.export(), false).unwrap();
+        assert_eq!(
+            parsed.entries,
+            vec![Entry::Call {
+                account_id: "000000000000".into(),
+                region: "us-east-1".into(),
+                operation: "CreateDomain".into(),
+                input,
+                at: 5,
+                seed: 9,
+            }]
+        );
     }
 
     #[test]

@@ -201,14 +201,14 @@ impl Service {
         // Appended while the partition is still locked: the journal's order is the order in
         // which this partition's changes happened.
         let ticket = if dispatch::changes_state(&request.operation) {
-            self.journal.record(&Entry::Call {
-                account_id: request.account_id.clone(),
-                region: request.region.clone(),
-                operation: request.operation.clone(),
-                input: request.input.clone(),
-                at: at.0,
+            self.journal.record_call(
+                &request.account_id,
+                &request.region,
+                &request.operation,
+                &request.input,
+                at.0,
                 seed,
-            })?
+            )?
         } else {
             None
         };
