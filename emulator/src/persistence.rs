@@ -265,7 +265,8 @@ fn run_syncer(
 
 #[derive(Debug)]
 struct Writer {
-    lines: Vec<String>,
+    /// Every record line after the header, concatenated (one buffer: no allocation per record).
+    records: String,
     file: Option<File>,
     /// Lines written to the file so far (the last ticket).
     written: u64,
@@ -282,12 +283,11 @@ fn io_error(path: &Path, e: std::io::Error) -> ApiError {
 impl Journal {
     /// A journal kept only in memory (no `--state-file`).
     pub fn in_memory() -> Self {
-        Self::with(None, None, Vec::new())
+        Self::with(None, None, String::new(), 0)
     }
 
-    fn with(path: Option<PathBuf>, file: Option<File>, lines: Vec<String>) -> Self {
+    fn with(path: Option<PathBuf>, file: Option<File>, records: String, count: u64) -> Self {
         let sync_handle = file.as_ref().and_then(|f| f.try_clone().ok());
-        let count = lines.len() as u64;
         let synced = Arc::new(SyncState {
             through: AtomicU64::new(count),
             file: Mutex::new(sync_handle),
@@ -310,7 +310,7 @@ impl Journal {
             inner: Arc::new(Inner {
                 path,
                 writer: Mutex::new(Writer {
-                    lines,
+                    records,
                     file,
                     written: count,
                 }),
@@ -358,13 +358,10 @@ impl Journal {
             .append(true)
             .open(path)
             .map_err(|e| format!("state file {shown}: {e}"))?;
-        let lines = parsed
-            .entries
-            .iter()
-            .map(|e| line_of(&serde_json::to_string(e).unwrap_or_default()))
-            .collect();
+        let records = records_of(&parsed.entries);
+        let count = parsed.entries.len() as u64;
         Ok((
-            Self::with(Some(path.to_path_buf()), Some(file), lines),
+            Self::with(Some(path.to_path_buf()), Some(file), records, count),
             parsed.entries,
         ))
     }
@@ -436,7 +433,7 @@ impl Journal {
             }
             _ => None,
         };
-        writer.lines.push(line);
+        writer.records.push_str(&line);
         Ok(ticket)
     }
 
@@ -479,43 +476,42 @@ impl Journal {
     pub fn export(&self) -> String {
         let writer = lock(&self.inner.writer);
         let mut text = header_line();
-        for line in &writer.lines {
-            text.push_str(line);
-        }
+        text.push_str(&writer.records);
         text
     }
 
     /// Replaces the whole journal with `entries` (reset: none; import: the imported ones),
     /// rewriting the state file atomically; `apply` runs while appends are held off.
     pub fn replace(&self, entries: &[Entry], apply: impl FnOnce()) -> ApiResult<()> {
-        let lines: Vec<String> = entries
-            .iter()
-            .map(|e| line_of(&serde_json::to_string(e).unwrap_or_default()))
-            .collect();
+        let records = records_of(entries);
+        let count = entries.len() as u64;
         let mut writer = lock(&self.inner.writer);
         if let Some(path) = &self.inner.path {
             let mut text = header_line();
-            text.extend(lines.iter().map(String::as_str));
+            text.push_str(&records);
             write_atomically(path, &text).map_err(|e| io_error(path, e))?;
             let file = OpenOptions::new()
                 .append(true)
                 .open(path)
                 .map_err(|e| io_error(path, e))?;
             *lock(&self.inner.synced.file) = file.try_clone().ok();
-            self.inner
-                .synced
-                .through
-                .store(lines.len() as u64, Ordering::SeqCst);
-            self.inner
-                .written
-                .store(lines.len() as u64, Ordering::SeqCst);
+            self.inner.synced.through.store(count, Ordering::SeqCst);
+            self.inner.written.store(count, Ordering::SeqCst);
             writer.file = Some(file);
         }
-        writer.written = lines.len() as u64;
-        writer.lines = lines;
+        writer.written = count;
+        writer.records = records;
         apply();
         Ok(())
     }
+}
+
+/// The record lines of `entries`, concatenated.
+fn records_of(entries: &[Entry]) -> String {
+    entries
+        .iter()
+        .map(|e| line_of(&serde_json::to_string(e).unwrap_or_default()))
+        .collect()
 }
 
 /// Writes `text` to `path` so that a crash leaves either the old or the new file.
