@@ -16,7 +16,6 @@ use serde_json::{json, Value};
 use crate::clock::ClockMode;
 use crate::error::ApiError;
 use crate::protocol;
-use crate::server::MAX_BODY_BYTES;
 use crate::service::{Service, UsageFilter};
 
 /// The admin routes.
@@ -46,14 +45,7 @@ pub(crate) fn answer(value: Value) -> Response {
 
 /// Reads an admin call's JSON object body with the API's size limit and errors.
 async fn read_json(body: Body) -> Result<serde_json::Map<String, Value>, ApiError> {
-    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| {
-            ApiError::RequestTooLarge(format!(
-                "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
-            ))
-        })?;
-    protocol::parse_body(&bytes)
+    protocol::parse_body(&crate::server::read_body(body).await?)
 }
 
 /// An admin path called with a method it does not take.

@@ -101,13 +101,7 @@ async fn api(
                 uri.path()
             )));
         }
-        let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
-            .await
-            .map_err(|_| {
-                ApiError::RequestTooLarge(format!(
-                    "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
-                ))
-            })?;
+        let bytes = read_body(body).await?;
         // Strict mode: the signature is checked before anything else reads the request.
         let signer = match service.auth.strict_credentials() {
             Some(credentials) => {
@@ -161,6 +155,17 @@ async fn api(
         Ok(output) => protocol::success(&request_id, &output),
         Err(error) => protocol::failure(&request_id, &error),
     }
+}
+
+/// Reads a request body up to [`MAX_BODY_BYTES`]; past it, `RequestEntityTooLargeException`.
+pub(crate) async fn read_body(body: Body) -> Result<axum::body::Bytes, ApiError> {
+    axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| {
+            ApiError::RequestTooLarge(format!(
+                "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
+            ))
+        })
 }
 
 /// A running emulator.

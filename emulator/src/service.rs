@@ -131,25 +131,14 @@ impl Service {
     pub fn resources(&self, filter: &UsageFilter) -> Value {
         let now = self.catch_up();
         let mut domains = Vec::new();
-        for key in self.store.partition_keys() {
-            if filter
-                .account_id
-                .as_ref()
-                .is_some_and(|a| *a != key.account_id)
-                || filter.region.as_ref().is_some_and(|r| *r != key.region)
-            {
-                continue;
-            }
-            let partition = self.store.partition(&key);
-            let mut tables = lock(&partition);
-            tables.settle(now, &self.delays);
+        self.visit_partitions(filter, now, |key, tables| {
             domains.extend(snapshot::domains(
-                &tables,
-                &key,
+                tables,
+                key,
                 filter.domain_id.as_deref(),
                 now,
             ));
-        }
+        });
         let progress = scenario::lock_slot(&self.scenario)
             .as_ref()
             .map(Replay::progress);
@@ -215,10 +204,14 @@ impl Service {
         Ok((output, ticket))
     }
 
-    /// The usage report at `now` of the partitions and domain that `filter` selects.
-    pub fn usage(&self, filter: &UsageFilter) -> UsageReport {
-        let now = self.catch_up();
-        let mut intervals = Vec::new();
+    /// Visits each partition `filter` selects (by account and region), settled at `now`, under its
+    /// lock.
+    fn visit_partitions(
+        &self,
+        filter: &UsageFilter,
+        now: Timestamp,
+        mut visit: impl FnMut(&PartitionKey, &crate::store::Tables),
+    ) {
         for key in self.store.partition_keys() {
             if filter
                 .account_id
@@ -231,13 +224,22 @@ impl Service {
             let partition = self.store.partition(&key);
             let mut tables = lock(&partition);
             tables.settle(now, &self.delays);
-            intervals.extend(tables.app_intervals(&key).into_iter().filter(|app| {
+            visit(&key, &tables);
+        }
+    }
+
+    /// The usage report at `now` of the partitions and domain that `filter` selects.
+    pub fn usage(&self, filter: &UsageFilter) -> UsageReport {
+        let now = self.catch_up();
+        let mut intervals = Vec::new();
+        self.visit_partitions(filter, now, |key, tables| {
+            intervals.extend(tables.app_intervals(key).into_iter().filter(|app| {
                 filter
                     .domain_id
                     .as_ref()
                     .is_none_or(|d| *d == app.domain_id)
             }));
-        }
+        });
         metering::meter(&intervals, now.as_epoch_seconds(), prices::usd_per_hour)
     }
 

@@ -60,6 +60,24 @@ pub struct Domain {
     pub retention_policy: Option<Value>,
 }
 
+/// The tags a user profile or space created in `domain_id` starts with: its own `Tags`, the
+/// domain's propagated tags, and `sagemaker:domain-arn`.
+pub fn child_tags(
+    tables: &Tables,
+    ctx: &Ctx,
+    domain_id: &str,
+    input: &Input,
+    arn: &str,
+) -> ApiResult<TagList> {
+    let domain = find(tables, ctx, domain_id)?;
+    tags::initial_tags(
+        &tags::tags_from(input, "Tags")?,
+        &[&propagated_tags(tables, domain)],
+        Some(&domain.arn),
+        arn,
+    )
+}
+
 /// The tags a resource created in `domain` inherits besides its own: the domain's custom tags
 /// when `TagPropagation` is `ENABLED`.
 pub fn propagated_tags(tables: &Tables, domain: &Domain) -> TagList {

@@ -11,7 +11,7 @@ use crate::lifecycle::{Status, Transition};
 use crate::resources::pagination::Order;
 use crate::resources::{
     copy_members, domain, image, lookup, optional_str, optional_value, required_str,
-    status_members, tags, user_profile, Ctx, Input, Life, LOWER_ALNUM,
+    status_members, user_profile, Ctx, Input, Life, LOWER_ALNUM,
 };
 use crate::store::{Removal, Tables};
 
@@ -118,13 +118,7 @@ pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
         return Err(ApiError::in_use(format!("Space [{arn}] already exists.")));
     }
     image::check_custom_images(tables, optional_value(input, "SpaceSettings"))?;
-    let domain = domain::find(tables, ctx, domain_id)?;
-    let initial_tags = tags::initial_tags(
-        &tags::tags_from(input, "Tags")?,
-        &[&domain::propagated_tags(tables, domain)],
-        Some(&domain.arn),
-        &arn,
-    )?;
+    let initial_tags = domain::child_tags(tables, ctx, domain_id, input, &arn)?;
     let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
     let mut given = Input::new();
     copy_members(input, &mut given, GIVEN_MEMBERS);

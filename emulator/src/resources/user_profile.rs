@@ -13,8 +13,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::{Status, Transition};
 use crate::resources::pagination::Order;
 use crate::resources::{
-    copy_members, domain, image, optional_str, optional_value, required_str, status_members, tags,
-    Ctx, Input, Life,
+    copy_members, domain, image, optional_str, optional_value, required_str, status_members, Ctx,
+    Input, Life,
 };
 use crate::store::{Removal, Tables};
 
@@ -109,13 +109,7 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
         )));
     }
     image::check_custom_images(tables, optional_value(input, "UserSettings"))?;
-    let domain = domain::find(tables, ctx, domain_id)?;
-    let initial_tags = tags::initial_tags(
-        &tags::tags_from(input, "Tags")?,
-        &[&domain::propagated_tags(tables, domain)],
-        Some(&domain.arn),
-        &arn,
-    )?;
+    let initial_tags = domain::child_tags(tables, ctx, domain_id, input, &arn)?;
     let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
     let mut given = Input::new();
     copy_members(input, &mut given, GIVEN_MEMBERS);
