@@ -2033,6 +2033,14 @@ async fn aliases_are_listed_described_by_and_unique_among_an_images_versions() {
         .await
         .unwrap_err();
     assert!(err.into_service_error().is_resource_not_found());
+    let err = sm
+        .list_aliases()
+        .image_name("my-image")
+        .version(99)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.into_service_error().is_resource_not_found());
 }
 
 #[tokio::test]

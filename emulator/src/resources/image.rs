@@ -605,6 +605,17 @@ pub fn list_aliases(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     find_image(tables, image_name)?;
     let alias = optional_str(input, "Alias")?;
     let number = input.get("Version").and_then(Value::as_u64);
+    if let Some(n) = number {
+        // ListAliases models ResourceNotFound: a version that does not exist is not found.
+        if !tables
+            .image_versions
+            .contains_key(&(image_name.to_string(), n))
+        {
+            return Err(ApiError::not_found(format!(
+                "ImageVersion {image_name}/{n} does not exist."
+            )));
+        }
+    }
     let items: Vec<(String, Value)> = tables
         .image_versions
         .range((image_name.to_string(), 0)..=(image_name.to_string(), u64::MAX))
