@@ -88,18 +88,22 @@ fn details(config: &LifecycleConfig, with_content: bool) -> Value {
     out
 }
 
+/// The configuration an input names by `StudioLifecycleConfigName`, or AWS's not-found.
+fn named<'t>(tables: &'t Tables, input: &Input) -> ApiResult<&'t LifecycleConfig> {
+    let name = required_str(input, "StudioLifecycleConfigName")?;
+    tables
+        .lifecycle_configs
+        .get(name)
+        .ok_or_else(|| not_found(name))
+}
+
 /// DescribeStudioLifecycleConfig.
 pub fn describe_studio_lifecycle_config(
     tables: &mut Tables,
     _ctx: &Ctx,
     input: &Input,
 ) -> ApiResult<Value> {
-    let name = required_str(input, "StudioLifecycleConfigName")?;
-    let config = tables
-        .lifecycle_configs
-        .get(name)
-        .ok_or_else(|| not_found(name))?;
-    Ok(details(config, true))
+    Ok(details(named(tables, input)?, true))
 }
 
 /// ListStudioLifecycleConfigs: `NameContains`, `AppTypeEquals`, creation and modification time
@@ -145,17 +149,15 @@ pub fn mentions(value: &Value, needle: &str) -> bool {
     }
 }
 
-/// DeleteStudioLifecycleConfig: refused while a domain, user profile or space settings name it.
+/// DeleteStudioLifecycleConfig: refused while a domain's, user profile's or space's settings name
+/// it, or an app that is not `Deleted` runs with it.
 pub fn delete_studio_lifecycle_config(
     tables: &mut Tables,
     ctx: &Ctx,
     input: &Input,
 ) -> ApiResult<Value> {
-    let name = required_str(input, "StudioLifecycleConfigName")?;
-    let config = tables
-        .lifecycle_configs
-        .get(name)
-        .ok_or_else(|| not_found(name))?;
+    let config = named(tables, input)?;
+    let name = config.name.clone();
     let arn = config.arn.clone();
     let user = tables
         .domains
@@ -191,7 +193,7 @@ pub fn delete_studio_lifecycle_config(
             "Studio Lifecycle Config {arn} is in use by {user}."
         )));
     }
-    tables.lifecycle_configs.remove(name);
+    tables.lifecycle_configs.remove(&name);
     tables.tags.remove(&arn);
     Ok(json!({}))
 }
