@@ -2,7 +2,7 @@
 """Generate fixtures/sagemaker-model-slice.json from a pinned botocore release.
 
 The slice holds botocore's SageMaker service model cut down to the Studio operations the
-emulator serves (design: studio-ops.md): each operation's entry and every shape reachable from
+emulator serves (the README's Supported operations table): each operation's entry and every shape reachable from
 its input, output and error shapes, with every "documentation" key removed. The emulator's
 validator (emulator/src/model/) embeds the file and walks it for every request.
 
@@ -35,7 +35,7 @@ MODEL_DIR = "botocore/data/sagemaker/2017-07-24/"
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURE = REPO_ROOT / "fixtures" / "sagemaker-model-slice.json"
 
-# The Studio operations of studio-ops.md, in its order. The slice holds exactly these.
+# The Studio operations the emulator serves, grouped by resource. The slice holds exactly these.
 OPERATIONS = [
     # Domain
     "CreateDomain", "DescribeDomain", "UpdateDomain", "DeleteDomain", "ListDomains",

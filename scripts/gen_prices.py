@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Build fixtures/studio-prices.json from the shared price data, deterministically.
+"""Build fixtures/studio-prices.json from the price data in fixtures/sources/, deterministically.
 
 The emulator embeds fixtures/studio-prices.json at compile time (emulator/src/prices.rs).
-This script is the only writer of that file: it reads the shared figures
-(default: ../shared/data/studio-prices.json next to the repository), validates them,
+This script is the only writer of that file: it reads the figures found in public price tables
+(default: fixtures/sources/studio-prices.json, whose "_about" says where they come from), validates them,
 normalises every entry to {vcpu, memory_gib, gpus, usd_per_hour, filled_from} and
 writes them with sorted keys, so the same input always gives the same bytes.
 
@@ -11,8 +11,8 @@ writes them with sorted keys, so the same input always gives the same bytes.
     python3 scripts/gen_prices.py --check    # CI: exit 1 if the fixture is stale or malformed
 
 --check verifies that the committed fixture is well formed and canonical (re-rendering its own
-content gives the same bytes) and that regenerating it from the shared source gives the committed
-bytes (developers and CI have ../shared, see shared/README.md). With --allow-missing-source an
+content gives the same bytes) and that regenerating it from the source gives the committed
+bytes. With --allow-missing-source an
 absent source skips that second part with a note instead of failing.
 Exit codes: 0 ok, 1 stale/malformed fixture, 2 bad source or usage.
 """
@@ -28,10 +28,10 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = REPO.parent / "shared" / "data" / "studio-prices.json"
+DEFAULT_SOURCE = REPO / "fixtures" / "sources" / "studio-prices.json"
 FIXTURE = REPO / "fixtures" / "studio-prices.json"
 SCRIPT_NAME = "scripts/gen_prices.py"
-SOURCE_NAME = "shared/data/studio-prices.json"
+SOURCE_NAME = "fixtures/sources/studio-prices.json"
 
 REGION_RE = re.compile(r"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$")
 TYPE_RE = re.compile(r"^ml\.[a-z0-9-]+\.[a-z0-9]+$")

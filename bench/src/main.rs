@@ -1,4 +1,4 @@
-//! `bench`: the emulator's load benchmark (issue 8, item 1). `bench run --emulator PATH` starts the
+//! `bench`: the emulator's load benchmark. `bench run --emulator PATH` starts the
 //! release emulator and a do-nothing axum server (the ceiling: `bench ceiling`, this same binary),
 //! drives both over keep-alive HTTP/1.1 connections on 127.0.0.1 with SDK-shaped awsJson1.1
 //! requests, and prints requests per second and latencies per operation with their ratio to the

@@ -1,7 +1,7 @@
 """Starts the release binary of the emulator and talks to its admin API.
 
 The binary is `$SMSE_BIN` (scripts/test-python sets it), else the default release build in
-`$CARGO_TARGET_DIR` (default /var/cache/smse-target). It is started on `--port 0` with a manual
+`$CARGO_TARGET_DIR` (default: cargo's own `target/` in the repository). It is started on `--port 0` with a manual
 clock; readiness is the `listening on http://127.0.0.1:PORT` line on its stdout.
 """
 
@@ -27,7 +27,7 @@ def binary() -> Path:
     if os.environ.get("SMSE_BIN"):
         path = Path(os.environ["SMSE_BIN"])
     else:
-        target = Path(os.environ.get("CARGO_TARGET_DIR", "/var/cache/smse-target"))
+        target = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target")
         path = target / "release" / "sagemaker-studio-emulator"
     if not path.is_file():
         raise RuntimeError(
@@ -95,7 +95,7 @@ class Emulator:
                 self.process.kill()
                 self.process.wait()
 
-    # Admin API (contract §5).
+    # Admin API (docs/contract.md §5).
     def admin(self, method: str, path: str, body: dict | None = None) -> dict:
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(

@@ -1,4 +1,4 @@
-//! The rest of the Studio surface (issue 5) through the real `aws-sdk-sagemaker`: presigned
+//! The rest of the Studio surface through the real `aws-sdk-sagemaker`: presigned
 //! domain URLs and the emulator's Studio page, tags on every Studio ARN (given at creation,
 //! added by AWS, inherited and propagated), Studio lifecycle configurations and the rules tying
 //! them to settings and apps, app image configs, custom images and their versions and aliases,

@@ -1,4 +1,4 @@
-//! The admin API under `/_emulator/` (contract §5): health, reset, the clock, the usage report
+//! The admin API under `/_emulator/` (docs/contract.md §5): health, reset, the clock, the usage report
 //! and app activity (idle shutdown). JSON in
 //! PascalCase like the AWS API; errors in the same envelope as the API's.
 

@@ -1,6 +1,6 @@
 //! The emulator's clock: the only place that reads the operating system's time.
 //!
-//! Two modes (contract §1 `--clock`): `real`, where simulated time runs at `--time-scale`
+//! Two modes (docs/contract.md §1 `--clock`): `real`, where simulated time runs at `--time-scale`
 //! simulated seconds per wall second from the moment the clock was made, and `manual`, where time
 //! moves only through [`Clock::advance`] (the admin API's `clock/advance`). Both can be advanced, so a
 //! demo on a real clock can also skip ahead. Everything else asks the clock for `now` and derives

@@ -1,4 +1,4 @@
-//! Who may call in strict mode (contract §1 `--auth`, `--credentials-file`): the key pairs of an
+//! Who may call in strict mode (docs/contract.md §1 `--auth`, `--credentials-file`): the key pairs of an
 //! AWS shared credentials file, and the [`Auth`] setting that carries them.
 //!
 //! The file is the INI format the SDKs read from `~/.aws/credentials`:
@@ -36,7 +36,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-/// How API calls are authenticated (contract §1 `--auth`).
+/// How API calls are authenticated (docs/contract.md §1 `--auth`).
 #[derive(Debug, Clone, Default)]
 pub enum Auth {
     /// Any or no signature is accepted (the default).

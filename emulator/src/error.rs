@@ -2,7 +2,7 @@
 //! produce, with its AWS error code and HTTP status. `code()` and `status()` are exhaustive matches,
 //! so adding a variant forces a decision on both.
 //!
-//! Codes follow the model (see `shared/design/protocol.md`): modelled SageMaker errors carry no
+//! Codes follow the model (see `docs/protocol.md`): modelled SageMaker errors carry no
 //! `Exception` suffix (`ResourceNotFound`), the generic awsJson ones do (`ValidationException`).
 
 use std::fmt;
@@ -54,7 +54,7 @@ pub enum ApiError {
     /// `InternalFailure` (HTTP 500): the emulator could not make a change durable (state file).
     #[error("{0}")]
     Internal(String),
-    /// Any code and status injected through the admin API's faults (contract §5).
+    /// Any code and status injected through the admin API's faults (docs/contract.md §5).
     #[error("{message}")]
     Injected {
         /// The `__type` to send, e.g. `ThrottlingException`.

@@ -1,4 +1,4 @@
-//! Fault injection (contract §5, `/_emulator/faults`): make the next calls of one operation fail
+//! Fault injection (docs/contract.md §5, `/_emulator/faults`): make the next calls of one operation fail
 //! with a chosen error, or answer late, so that a client's retry and timeout handling can be
 //! tested against the real SDKs.
 //!

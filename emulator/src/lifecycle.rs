@@ -3,7 +3,7 @@
 //! Nothing polls in the background, so a manual clock makes every transition deterministic
 //! (the pattern of moto's `ManagedState`, as a pure function).
 //!
-//! Also the delay profiles of contract §1 (`--delays instant|fast|realistic`, `--delay KIND=DUR`).
+//! Also the delay profiles of docs/contract.md §1 (`--delays instant|fast|realistic`, `--delay KIND=DUR`).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -77,10 +77,10 @@ impl Transition {
     }
 
     /// How long this transition takes on AWS, as seen and reported. Sources:
-    /// - the seed walk-through (shared/seeds/000_…): after "Submit", Studio "initialises; wait a
-    ///   few minutes" (数分待つ) for the domain;
-    /// - our tracker's measurement behind issue 2: "4 to 8 minutes per Studio resource" in
-    ///   Terraform's acceptance tests;
+    /// - the Studio onboarding walk-through the project started from (a Japanese blog post on
+    ///   Quick setup): after "Submit", Studio "initialises; wait a few minutes" (数分待つ) for
+    ///   the domain;
+    /// - Terraform's acceptance tests take 4 to 8 minutes per Studio resource;
     /// - Terraform's aws provider waiters (internal/service/sagemaker/wait.go): domain InService
     ///   and deletion waited for up to 10/20 minutes, user profiles and apps 10 minutes; polled
     ///   every ~30 s, which is why profiles and spaces typically settle in about a minute;
@@ -234,7 +234,8 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 /// The status a Studio resource reports (domain, user profile, space: `Pending`, `InService`,
-/// `Updating`, `Deleting`; apps: `Pending`, `InService`, `Deleting`, `Deleted`).
+/// `Updating`, `Deleting`, `Failed`, `Update_Failed`, `Delete_Failed`; apps: `Pending`,
+/// `InService`, `Deleting`, `Deleted`, `Failed`). Images map these onto their own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Pending,
@@ -245,10 +246,17 @@ pub enum Status {
     Deleted,
     /// Domains, profiles, spaces: deletion finished; the resource is gone (ResourceNotFound).
     Gone,
+    /// The creation failed (`FailureReason` says why).
+    Failed,
+    /// The update failed; the resource keeps working with what it had.
+    UpdateFailed,
+    /// The deletion failed; the resource is still there (apps report `Failed`).
+    DeleteFailed,
 }
 
 impl Status {
-    /// The wire value.
+    /// The wire value of the domain, user profile and space enums (apps map `DeleteFailed` to
+    /// `Failed`, see `resources::app`).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Pending => "Pending",
@@ -256,19 +264,37 @@ impl Status {
             Status::Updating => "Updating",
             Status::Deleting => "Deleting",
             Status::Deleted | Status::Gone => "Deleted",
+            Status::Failed => "Failed",
+            Status::UpdateFailed => "Update_Failed",
+            Status::DeleteFailed => "Delete_Failed",
         }
+    }
+
+    /// Whether a transition is in progress (`Pending`, `Updating`, `Deleting`).
+    pub fn in_transition(self) -> bool {
+        matches!(self, Status::Pending | Status::Updating | Status::Deleting)
+    }
+
+    /// Whether this is one of the failed states.
+    pub fn is_failed(self) -> bool {
+        matches!(
+            self,
+            Status::Failed | Status::UpdateFailed | Status::DeleteFailed
+        )
     }
 }
 
-/// Where a resource is in its life: the transition in progress and when it ends.
+/// Where a resource is in its life: the transition in progress and when it ends, and whether it
+/// ends in the failed state (a test asked for it: fault `FailureReason`, or a failing lifecycle
+/// configuration).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
-    /// Created; `Pending` until `ready_at`, then `InService`.
-    Creating { ready_at: Timestamp },
-    /// Updated; `Updating` until `ready_at`, then `InService`.
-    Updating { ready_at: Timestamp },
-    /// Deleted; `Deleting` until `done_at`, then `Deleted`/gone.
-    Deleting { done_at: Timestamp },
+    /// Created; `Pending` until `ready_at`, then `InService` (or `Failed`).
+    Creating { ready_at: Timestamp, fails: bool },
+    /// Updated; `Updating` until `ready_at`, then `InService` (or `Update_Failed`).
+    Updating { ready_at: Timestamp, fails: bool },
+    /// Deleted; `Deleting` until `done_at`, then `Deleted`/gone (or `Delete_Failed`).
+    Deleting { done_at: Timestamp, fails: bool },
 }
 
 impl Phase {
@@ -276,10 +302,13 @@ impl Phase {
     /// `Gone` for everything else).
     pub fn status(self, now: Timestamp, gone: Status) -> Status {
         match self {
-            Phase::Creating { ready_at } if now < ready_at => Status::Pending,
-            Phase::Updating { ready_at } if now < ready_at => Status::Updating,
+            Phase::Creating { ready_at, .. } if now < ready_at => Status::Pending,
+            Phase::Updating { ready_at, .. } if now < ready_at => Status::Updating,
+            Phase::Deleting { done_at, .. } if now < done_at => Status::Deleting,
+            Phase::Creating { fails: true, .. } => Status::Failed,
+            Phase::Updating { fails: true, .. } => Status::UpdateFailed,
+            Phase::Deleting { fails: true, .. } => Status::DeleteFailed,
             Phase::Creating { .. } | Phase::Updating { .. } => Status::InService,
-            Phase::Deleting { done_at } if now < done_at => Status::Deleting,
             Phase::Deleting { .. } => gone,
         }
     }
@@ -287,10 +316,12 @@ impl Phase {
     /// When the current transition finished, if it has by `now` (it moves `LastModifiedTime`).
     pub fn finished_at(self, now: Timestamp) -> Option<Timestamp> {
         match self {
-            Phase::Creating { ready_at } | Phase::Updating { ready_at } if ready_at <= now => {
+            Phase::Creating { ready_at, .. } | Phase::Updating { ready_at, .. }
+                if ready_at <= now =>
+            {
                 Some(ready_at)
             }
-            Phase::Deleting { done_at } if done_at <= now => Some(done_at),
+            Phase::Deleting { done_at, .. } if done_at <= now => Some(done_at),
             _ => None,
         }
     }
@@ -304,6 +335,7 @@ mod tests {
     fn creating_is_pending_until_ready_then_in_service() {
         let phase = Phase::Creating {
             ready_at: Timestamp(10_000),
+            fails: false,
         };
         assert_eq!(
             phase.status(Timestamp(9_999), Status::Gone),
@@ -319,6 +351,7 @@ mod tests {
     fn deleting_app_ends_deleted_and_other_resources_gone() {
         let phase = Phase::Deleting {
             done_at: Timestamp(5),
+            fails: false,
         };
         assert_eq!(
             phase.status(Timestamp(4), Status::Deleted),
@@ -326,6 +359,34 @@ mod tests {
         );
         assert_eq!(phase.status(Timestamp(5), Status::Deleted), Status::Deleted);
         assert_eq!(phase.status(Timestamp(5), Status::Gone), Status::Gone);
+    }
+
+    #[test]
+    fn a_failing_transition_shows_its_failed_state_once_it_ends() {
+        let at = |ms| Timestamp(ms);
+        let creating = Phase::Creating {
+            ready_at: at(10),
+            fails: true,
+        };
+        assert_eq!(creating.status(at(9), Status::Gone), Status::Pending);
+        assert_eq!(creating.status(at(10), Status::Gone), Status::Failed);
+        let updating = Phase::Updating {
+            ready_at: at(10),
+            fails: true,
+        };
+        assert_eq!(updating.status(at(9), Status::Gone), Status::Updating);
+        assert_eq!(updating.status(at(10), Status::Gone), Status::UpdateFailed);
+        let deleting = Phase::Deleting {
+            done_at: at(10),
+            fails: true,
+        };
+        assert_eq!(deleting.status(at(9), Status::Deleted), Status::Deleting);
+        assert_eq!(
+            deleting.status(at(10), Status::Deleted),
+            Status::DeleteFailed
+        );
+        assert_eq!(Status::UpdateFailed.as_str(), "Update_Failed");
+        assert_eq!(Status::DeleteFailed.as_str(), "Delete_Failed");
     }
 
     #[test]

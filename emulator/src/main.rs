@@ -1,6 +1,6 @@
 //! The `sagemaker-studio-emulator` binary: flags (each also `SMSE_<FLAG>`) → `Config`, tracing,
 //! bind, print `listening on http://HOST:PORT`, serve until SIGINT/SIGTERM, then shut down
-//! gracefully. See `shared/design/contract.md` §1.
+//! gracefully. See `docs/contract.md` §1 and the README's Flags table.
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,5 +1,5 @@
-//! Usage metering: turns the lifetimes of Studio apps into billed instances (contract §4) and
-//! the usage report of `GET /_emulator/usage` (contract §5).
+//! Usage metering: turns the lifetimes of Studio apps into billed instances (docs/contract.md §4) and
+//! the usage report of `GET /_emulator/usage` (docs/contract.md §5).
 //!
 //! This module owns the billing rule and nothing else: [`meter`] is a pure function of the apps'
 //! intervals, the meter's `now` and a price function. It reads no clock, does no IO and knows no
@@ -88,7 +88,7 @@ pub struct AppInterval {
     pub end: Option<f64>,
 }
 
-/// A billed instance: one line of the usage report (contract §5).
+/// A billed instance: one line of the usage report (docs/contract.md §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Instance {

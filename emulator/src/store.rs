@@ -25,7 +25,7 @@ use crate::resources::space::Space;
 use crate::resources::tags::TagList;
 use crate::resources::user_profile::UserProfile;
 
-/// Identifies a world: nothing is visible across partitions (contract §2).
+/// Identifies a world: nothing is visible across partitions (docs/contract.md §2).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PartitionKey {
     /// 12-digit AWS account id.

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-/// Renders a usage report (contract §5 JSON) as a fixed-width table.
+/// Renders a usage report (docs/contract.md §5 JSON) as a fixed-width table.
 pub fn render(report: &Value) -> String {
     let instances = report
         .get("Instances")

@@ -1,4 +1,4 @@
-//! The dashboard's HTTP surface (issue 9) over raw HTTP: the page and its config, the Studio tree
+//! The dashboard's HTTP surface over raw HTTP: the page and its config, the Studio tree
 //! of `GET /_emulator/resources`, scenarios loaded with `POST /_emulator/scenario` and replayed
 //! lazily on the manual clock, `GET /` redirecting browsers only, and `--scenario` refusing a bad
 //! file at start.

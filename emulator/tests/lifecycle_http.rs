@@ -1,4 +1,4 @@
-//! Statuses over raw HTTP on a manual clock with a custom delay profile (contract §3): each
+//! Statuses over raw HTTP on a manual clock with a custom delay profile (docs/contract.md §3): each
 //! transition holds until exactly its delay has passed, `LastModifiedTime` moves to the end of the
 //! transition, deleted domains, profiles and spaces become `ResourceNotFound` while deleted apps
 //! stay visible as `Deleted`, and `CreationTime` is the clock's now in epoch seconds.

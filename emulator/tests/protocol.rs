@@ -1,4 +1,4 @@
-//! The awsJson1.1 protocol over raw HTTP, against the real router (issue 2): the error envelope
+//! The awsJson1.1 protocol over raw HTTP, against the real router: the error envelope
 //! and the success envelope; every malformed request (missing or foreign target, wrong method,
 //! bodies that are not a JSON object, wrong JSON types, a body over the limit) gets a typed 4xx
 //! and the server keeps serving; the caller's account and region come from the SigV4 credential

@@ -1,4 +1,4 @@
-//! Validation through the server (issue 3), generated from the model fixture: for every operation
+//! Validation through the server, generated from the model fixture: for every operation
 //! of the dispatch table, a valid body (the model's full example, pointed at resources that
 //! exist) is broken in one place per constraint — a required member omitted, an enum given a
 //! value outside its set, a string over its maximum, under its minimum or against its pattern, a

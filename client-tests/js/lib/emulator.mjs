@@ -1,7 +1,7 @@
 // Starts the release binary of the emulator and talks to its admin API.
 //
 // The binary is $SMSE_BIN (scripts/test-js sets it), else the default release build in
-// $CARGO_TARGET_DIR (default /var/cache/smse-target). It is started on --port 0 with a manual
+// $CARGO_TARGET_DIR (default: cargo's own target/ in the repository). It is started on --port 0 with a manual
 // clock; readiness is the `listening on http://127.0.0.1:PORT` line on its stdout.
 
 import { spawn } from "node:child_process";
@@ -30,7 +30,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 export function binary() {
   const path =
     process.env.SMSE_BIN ||
-    join(process.env.CARGO_TARGET_DIR || "/var/cache/smse-target", "release", "sagemaker-studio-emulator");
+    join(process.env.CARGO_TARGET_DIR || join(REPO, "target"), "release", "sagemaker-studio-emulator");
   if (!existsSync(path)) {
     throw new Error(`emulator binary not found at ${path}: run scripts/test-js, or set SMSE_BIN`);
   }
@@ -93,7 +93,7 @@ export class Emulator {
     clearTimeout(timer);
   }
 
-  // Admin API (contract §5).
+  // Admin API (docs/contract.md §5).
   async admin(method, path, body) {
     const response = await fetch(this.endpoint + path, {
       method,

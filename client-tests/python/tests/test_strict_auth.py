@@ -1,4 +1,4 @@
-"""`--auth strict` against boto3's and the AWS CLI's real SigV4 signatures (issue 7): a key pair
+"""`--auth strict` against boto3's and the AWS CLI's real SigV4 signatures: a key pair
 of the credentials file is accepted (with and without a session token); a wrong secret, an
 unknown key and an unsigned call are refused with AWS's 403 codes and create nothing."""
 

@@ -52,7 +52,7 @@ impl Pattern {
             None => format!("^(?:{})$", translate(source)?),
         };
         let regex = Regex::new(&anchored).map_err(|e| format!("pattern {source:?}: {e}"))?;
-        // The service prints the model pattern with a `^` in front (see protocol.md and the
+        // The service prints the model pattern with a `^` in front (see docs/protocol.md and the
         // SageMaker messages quoted in `validator.rs`).
         let display = if source.starts_with('^') {
             source.to_string()

@@ -1,7 +1,7 @@
 //! The awsJson1.1 protocol, knowing nothing of SageMaker: the `X-Amz-Target` header, the body as
 //! bytes → a JSON object, the caller's account and region from the SigV4 credential scope, request
 //! ids, and the error envelope that both botocore and the Rust SDK parse (see
-//! `shared/design/protocol.md`).
+//! `docs/protocol.md`).
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};

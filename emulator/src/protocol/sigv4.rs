@@ -1,4 +1,4 @@
-//! Strict mode's SigV4 verification (contract §2): is this API call signed, by a key pair of the
+//! Strict mode's SigV4 verification (docs/contract.md §2): is this API call signed, by a key pair of the
 //! credentials file, for now? It runs before anything else looks at the request.
 //!
 //! The checks and their wording follow AWS's Coral front end (the stack SageMaker shares with

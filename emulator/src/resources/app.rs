@@ -444,7 +444,7 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
 }
 
 /// DeleteApp: `Deleting`, then `Deleted` (still visible). Deleting a `Deleted` app is a
-/// ValidationException ("… has already been deleted", protocol.md); one already `Deleting` is
+/// ValidationException ("… has already been deleted", docs/protocol.md); one already `Deleting` is
 /// accepted again and changes nothing.
 pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let (app, key) = find_by_input(tables, ctx, input)?;
@@ -464,7 +464,7 @@ pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
     Ok(json!({}))
 }
 
-/// The idle timeout in force for a new app (contract §4): only JupyterLab and CodeEditor apps have
+/// The idle timeout in force for a new app (docs/contract.md §4): only JupyterLab and CodeEditor apps have
 /// `AppLifecycleManagement` in the model. The administrator's `IdleSettings` come from the
 /// domain's defaults overridden member by member by the user profile's (private spaces) or the
 /// domain's space defaults (shared spaces); `LifecycleManagement: ENABLED` turns it on. The

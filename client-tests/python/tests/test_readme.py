@@ -1,0 +1,234 @@
+"""The README's shell and Python snippets, run as written against a running emulator.
+
+The snippets are read from README.md itself, so they cannot drift from what a user pastes. Each
+fenced `sh` or `python` block is run in README order, from the repository's root, in a clean
+environment (a temporary HOME, no AWS_* variables, this suite's venv first on PATH so that `aws`,
+`python3` and boto3 are the pinned ones, and the directory of the release binary on PATH, as after
+`cargo install`). A comment line just above a block says how to treat it:
+
+- `<!-- readme-test: server -->`: the block starts the emulator; it is run in the background with
+  `SMSE_PORT=0` (the binary reads every flag from `SMSE_<FLAG>`), and the blocks after it run
+  against it, with `127.0.0.1:8787` read as the port it printed (tests never take a fixed port);
+- `<!-- readme-test: skip: REASON -->`: not run here, for the reason given (e.g. the test
+  command itself);
+- no comment: the block runs against the last server started and must exit 0.
+
+A block with no server before it, or an unknown directive, fails the test: every block is either
+run or skipped on purpose.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from emulator import REPO, binary
+
+README = REPO / "README.md"
+LISTENING = re.compile(r"^listening on http://127\.0\.0\.1:(\d+)$")
+DIRECTIVE = re.compile(r"^<!-- readme-test: (server|skip: .+) -->$")
+FENCE = re.compile(r"^```(\w*)\s*$")
+RUN_LANGUAGES = {"sh", "python"}
+SNIPPET_TIMEOUT_SECONDS = 120
+
+
+@dataclass
+class Block:
+    language: str
+    code: str
+    line: int
+    directive: str | None
+
+
+def blocks() -> list[Block]:
+    """Every fenced block of the README with its language and directive."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    found: list[Block] = []
+    i = 0
+    while i < len(lines):
+        match = FENCE.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        language, start = match.group(1), i
+        j = i + 1
+        while j < len(lines) and not lines[j].startswith("```"):
+            j += 1
+        directive = None
+        k = start - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        if k >= 0 and lines[k].startswith("<!-- readme-test"):
+            parsed = DIRECTIVE.match(lines[k].strip())
+            if not parsed:
+                raise AssertionError(f"README.md:{k + 1}: unknown directive {lines[k]!r}")
+            directive = parsed.group(1)
+        found.append(Block(language, "\n".join(lines[start + 1 : j]) + "\n", start + 1, directive))
+        i = j + 1
+    return found
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "SMSE_"))}
+    env["HOME"] = str(home)
+    venv_bin = Path(sys.executable).parent
+    env["PATH"] = os.pathsep.join([str(venv_bin), str(binary().parent), env.get("PATH", "")])
+    env["NO_COLOR"] = "1"
+    return env
+
+
+class Server:
+    """A server block running in the background."""
+
+    def __init__(self, block: Block, env: dict[str, str]):
+        self.process = subprocess.Popen(
+            ["bash", "-c", "exec " + block.code.strip().splitlines()[0]],
+            cwd=REPO,
+            env={**env, "SMSE_PORT": "0"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
+        self.stderr: list[str] = []
+        threading.Thread(
+            target=lambda: self.stderr.extend(self.process.stderr), daemon=True
+        ).start()
+        self.port = self._wait(block)
+
+    def _wait(self, block: Block) -> str:
+        found: list[str] = []
+
+        def read() -> None:
+            for line in self.process.stdout:
+                match = LISTENING.match(line.strip())
+                if match:
+                    found.append(match.group(1))
+                    break
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        # `cargo run` may have to link the binary first.
+        reader.join(SNIPPET_TIMEOUT_SECONDS)
+        if not found:
+            self.stop()
+            raise AssertionError(
+                f"README.md:{block.line}: the server block printed no listening line:\n"
+                + "".join(self.stderr[-40:])
+            )
+        threading.Thread(target=lambda: [None for _ in self.process.stdout], daemon=True).start()
+        return found[0]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+def run_block(block: Block, server: Server, env: dict[str, str]) -> None:
+    code = block.code.replace("127.0.0.1:8787", f"127.0.0.1:{server.port}")
+    command = (
+        ["bash", "-euo", "pipefail", "-c", code]
+        if block.language == "sh"
+        else [sys.executable, "-c", code]
+    )
+    result = subprocess.run(
+        command,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SNIPPET_TIMEOUT_SECONDS,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, (
+        f"README.md:{block.line}: the {block.language} snippet failed (exit {result.returncode})\n"
+        f"--- snippet\n{code}--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
+    )
+
+
+def test_every_shell_and_python_snippet_of_the_readme_runs_as_written():
+    runnable = [b for b in blocks() if b.language in RUN_LANGUAGES]
+    assert len(runnable) >= 5, "the README lost its snippets?"
+    ran = 0
+    with tempfile.TemporaryDirectory() as home:
+        env = clean_env(Path(home))
+        server: Server | None = None
+        try:
+            for block in runnable:
+                if block.directive and block.directive.startswith("skip: "):
+                    continue
+                if block.directive == "server":
+                    if server:
+                        server.stop()
+                    server = Server(block, env)
+                    ran += 1
+                    continue
+                assert server, f"README.md:{block.line}: a snippet before any server block"
+                run_block(block, server, env)
+                ran += 1
+            assert server and not any("\x1b[" in line for line in server.stderr), (
+                "a log written to a pipe carries colour codes"
+            )
+        finally:
+            if server:
+                server.stop()
+    assert ran >= 5
+
+
+def test_the_directives_name_real_blocks():
+    """A directive must sit right above a block it applies to, and a skip must say why."""
+    parsed = blocks()
+    skipped = [b for b in parsed if b.directive and b.directive.startswith("skip: ")]
+    assert all(len(b.directive) > len("skip: ") + 5 for b in skipped)
+    servers = [b for b in parsed if b.directive == "server"]
+    assert servers and all(b.language == "sh" for b in servers)
+    text = README.read_text(encoding="utf-8")
+    assert text.count("<!-- readme-test") == len(skipped) + len(servers)
+
+
+def test_logs_to_a_file_have_no_colour_codes(tmp_path):
+    log = tmp_path / "emulator.log"
+    with open(log, "w") as stderr:
+        process = subprocess.Popen(
+            [str(binary()), "--port", "0", "--clock", "manual"],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            env={k: v for k, v in os.environ.items() if not k.startswith("SMSE_")},
+        )
+        try:
+            line = process.stdout.readline()
+            assert line.startswith("listening on ")
+            deadline = time.monotonic() + 10
+            while not log.read_text() and time.monotonic() < deadline:
+                time.sleep(0.05)
+        finally:
+            process.terminate()
+            process.wait(10)
+    text = log.read_text()
+    assert "listening" in text or "INFO" in text, text
+    assert "\x1b[" not in text
+
+
+def test_the_readme_pytest_example_is_the_example_project_test():
+    """The README's pytest snippet is skipped here because it is a test: the example project
+    (run by scripts/test-wheel) holds it word for word."""
+    snippet = next(
+        b.code for b in blocks() if b.language == "python" and "def test_" in b.code
+    )
+    assert snippet in (REPO / "examples" / "pytest" / "test_quickstart.py").read_text()
