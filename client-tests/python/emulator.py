@@ -46,7 +46,11 @@ class Emulator:
     """One emulator process."""
 
     def __init__(self, delays: str = "fast", extra_args: tuple[str, ...] = ()):
-        args = [str(binary()), "--port", "0", "--clock", "manual", "--delays", delays, *extra_args]
+        # Every response is checked against the model's output shape (a mismatch is a 500).
+        args = [
+            str(binary()), "--port", "0", "--clock", "manual", "--delays", delays,
+            "--check-output-shapes", *extra_args,
+        ]
         env = {k: v for k, v in os.environ.items() if not k.startswith("SMSE_")}
         self.process = subprocess.Popen(
             args,

@@ -426,8 +426,13 @@ async fn presigned_url_opens_the_emulators_studio_page_with_the_users_apps_until
     sm.create_app()
         .domain_id(&domain_id)
         .user_profile_name("bob")
-        .app_type(AppType::JupyterServer)
+        .app_type(AppType::KernelGateway)
         .app_name("bobs-app")
+        .resource_spec(
+            ResourceSpec::builder()
+                .instance_type("ml.t3.medium".into())
+                .build(),
+        )
         .send()
         .await
         .unwrap();

@@ -28,6 +28,7 @@ pub fn routes() -> Router<Service> {
         .route("/_emulator/state", get(export_state).put(import_state))
         .route("/_emulator/usage", get(usage))
         .route("/_emulator/activity", post(activity))
+        .route("/_emulator/quotas", get(list_quotas).put(set_quotas))
         .merge(crate::faults::routes())
         .merge(crate::ui::routes())
         .route("/_emulator/studio/{domain_id}/auth", get(studio))
@@ -58,6 +59,49 @@ async fn wrong_method(method: Method, uri: Uri) -> Response {
 
 fn refuse(error: &ApiError) -> Response {
     protocol::failure(&protocol::request_id(), error)
+}
+
+/// `{"Quotas": {"NAME": LIMIT, …}}`: the limits in force (see `quotas`).
+fn quotas_json(service: &Service) -> Value {
+    let limits: serde_json::Map<String, Value> = service
+        .quotas
+        .current()
+        .iter()
+        .map(|(name, limit)| (name.to_string(), limit.into()))
+        .collect();
+    json!({ "Quotas": limits })
+}
+
+async fn list_quotas(State(service): State<Service>) -> Response {
+    answer(quotas_json(&service))
+}
+
+/// `PUT /_emulator/quotas` with `{"Quotas": {"NAME": LIMIT, …}}` replaces every limit (`{}`: no
+/// limit). A bad name or limit is a `ValidationException` and changes nothing.
+async fn set_quotas(State(service): State<Service>, body: Body) -> Response {
+    let parsed = read_json(body).await.and_then(|input| {
+        let Some(Value::Object(quotas)) = input.get("Quotas") else {
+            return Err(ApiError::validation(
+                "Quotas (an object of quota name → limit, e.g. {\"apps:KernelGateway:ml.g5.48xlarge\": 0}) is required.",
+            ));
+        };
+        let mut limits = crate::quotas::QuotaLimits::unlimited();
+        for (name, limit) in quotas {
+            let name = name.parse().map_err(ApiError::validation)?;
+            let limit = limit.as_u64().ok_or_else(|| {
+                ApiError::validation(format!("The limit of {name} must be a whole number ≥ 0."))
+            })?;
+            limits.set(name, limit);
+        }
+        Ok(limits)
+    });
+    match parsed {
+        Ok(limits) => {
+            service.quotas.replace(limits);
+            answer(quotas_json(&service))
+        }
+        Err(e) => refuse(&e),
+    }
 }
 
 async fn health() -> Response {

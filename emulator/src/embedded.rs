@@ -116,6 +116,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Sets a service quota, e.g. `.quota("apps:KernelGateway:ml.g5.48xlarge".parse()?, 0)`:
+    /// a call over it gets AWS's `ResourceLimitExceeded` (see [`crate::quotas`]).
+    pub fn quota(mut self, name: crate::quotas::QuotaName, limit: u64) -> Self {
+        self.config.quotas.set(name, limit);
+        self
+    }
+
     /// The configuration `start` will use.
     pub fn config(&self) -> &Config {
         &self.config

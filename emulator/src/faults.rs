@@ -11,9 +11,11 @@
 //!
 //! Members: `Operation` (required, a served operation), `ErrorCode` (the `__type` to send),
 //! `HttpStatus` (400–599, default 400; only with `ErrorCode`), `Count` (≥ 1, default 1),
-//! `DelayMs` (0–600000, default 0), `Message` (default: a sentence naming the fault). A fault
-//! needs an `ErrorCode`, a `DelayMs` above 0, or both (delay, then error). Unknown members are
-//! ignored.
+//! `DelayMs` (0–600000, default 0), `Message` (default: a sentence naming the fault),
+//! `FailureReason` (instead of an error: the call succeeds and the transition it starts ends in
+//! AWS's failed state with this `FailureReason`; only for the operations of
+//! [`FAILABLE_OPERATIONS`]). A fault needs an `ErrorCode`, a `FailureReason`, a `DelayMs` above
+//! 0, or a delay with one of the first two. Unknown members are ignored.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -34,6 +36,32 @@ use crate::service::Service;
 /// The longest delay accepted (10 minutes: longer than any SDK's default timeout).
 pub const MAX_DELAY_MS: u64 = 600_000;
 
+/// The operations that start a transition which can end in a failed state, and the state:
+/// domains, user profiles and spaces `Failed` / `Update_Failed` / `Delete_Failed`, apps `Failed`,
+/// images `CREATE_FAILED` / `UPDATE_FAILED` / `DELETE_FAILED`, image versions `CREATE_FAILED` /
+/// `DELETE_FAILED` (the status enums of the SageMaker model).
+pub const FAILABLE_OPERATIONS: &[&str] = &[
+    "CreateApp",
+    "CreateDomain",
+    "CreateImage",
+    "CreateImageVersion",
+    "CreateSpace",
+    "CreateUserProfile",
+    "DeleteApp",
+    "DeleteDomain",
+    "DeleteImage",
+    "DeleteImageVersion",
+    "DeleteSpace",
+    "DeleteUserProfile",
+    "UpdateDomain",
+    "UpdateImage",
+    "UpdateSpace",
+    "UpdateUserProfile",
+];
+
+/// The longest `FailureReason` (the model's `FailureReason` shape: at most 1024 characters).
+const MAX_FAILURE_REASON_CHARS: usize = 1024;
+
 /// A queued fault, as `GET /_emulator/faults` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "PascalCase")]
@@ -50,6 +78,9 @@ pub struct PendingFault {
     pub count: u32,
     /// How long each hit call waits before answering.
     pub delay_ms: u64,
+    /// The `FailureReason` the call's transition ends with, instead of an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure_reason: Option<String>,
 }
 
 /// What a call hit by a fault does instead of (or before) running.
@@ -59,6 +90,8 @@ pub struct FaultHit {
     pub delay: Duration,
     /// Then fail with this, if set; else run normally.
     pub error: Option<ApiError>,
+    /// Run, and end the transition failed with this `FailureReason`.
+    pub failure: Option<String>,
 }
 
 /// The pending faults of a server, shared by its clones.
@@ -110,6 +143,7 @@ impl Faults {
                     )
                 }),
             }),
+            failure: fault.failure_reason.clone(),
         };
         if fault.count == 0 {
             queue.remove(index);
@@ -159,9 +193,35 @@ pub fn parse_fault(input: &Map<String, Value>) -> ApiResult<PendingFault> {
         Some(Value::String(message)) => Some(message.clone()),
         Some(_) => return Err(ApiError::validation("Message must be a string.")),
     };
-    if error_code.is_none() && delay_ms == 0 {
+    let failure_reason = match input.get("FailureReason") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(reason))
+            if !reason.is_empty() && reason.chars().count() <= MAX_FAILURE_REASON_CHARS =>
+        {
+            Some(reason.clone())
+        }
+        Some(_) => {
+            return Err(ApiError::validation(format!(
+                "FailureReason must be a string of 1 to {MAX_FAILURE_REASON_CHARS} characters."
+            )))
+        }
+    };
+    if failure_reason.is_some() {
+        if error_code.is_some() {
+            return Err(ApiError::validation(
+                "A fault has an ErrorCode (the call is refused) or a FailureReason (the call succeeds and its transition fails), not both.",
+            ));
+        }
+        if !FAILABLE_OPERATIONS.contains(&operation.as_str()) {
+            return Err(ApiError::validation(format!(
+                "FailureReason applies to the operations that start a transition ({}); {operation} does not.",
+                FAILABLE_OPERATIONS.join(", ")
+            )));
+        }
+    }
+    if error_code.is_none() && failure_reason.is_none() && delay_ms == 0 {
         return Err(ApiError::validation(
-            "A fault needs an ErrorCode, a DelayMs above 0, or both.",
+            "A fault needs an ErrorCode, a FailureReason, a DelayMs above 0, or a delay with one of the first two.",
         ));
     }
     Ok(PendingFault {
@@ -171,6 +231,7 @@ pub fn parse_fault(input: &Map<String, Value>) -> ApiResult<PendingFault> {
         message,
         count,
         delay_ms,
+        failure_reason,
     })
 }
 
@@ -258,6 +319,7 @@ mod tests {
                 message: None,
                 count: 1,
                 delay_ms: 0,
+                failure_reason: None,
             }
         );
         let latency =
@@ -288,6 +350,11 @@ mod tests {
             json!({"Operation": "CreateDomain", "ErrorCode": "9Lives"}),
             json!({"Operation": "CreateDomain", "ErrorCode": ""}),
             json!({"Operation": "CreateDomain", "ErrorCode": "X", "Message": 3}),
+            json!({"Operation": "CreateDomain", "FailureReason": ""}),
+            json!({"Operation": "CreateDomain", "FailureReason": 5}),
+            json!({"Operation": "CreateDomain", "FailureReason": "x", "ErrorCode": "X"}),
+            json!({"Operation": "DescribeDomain", "FailureReason": "x"}),
+            json!({"Operation": "AddTags", "FailureReason": "x"}),
         ] {
             let error = parse(body.clone()).unwrap_err();
             assert_eq!(error.code(), "ValidationException", "{body}");
@@ -304,6 +371,7 @@ mod tests {
             message: None,
             count,
             delay_ms: 0,
+            failure_reason: None,
         };
         faults.inject(fault("CreateDomain", "ThrottlingException", 2));
         faults.inject(fault("ListDomains", "InternalFailure", 1));
@@ -339,6 +407,7 @@ mod tests {
             message: None,
             count: 1,
             delay_ms: 20,
+            failure_reason: None,
         });
         let hit = faults.hit("CreateDomain").unwrap();
         assert_eq!(hit.delay, Duration::from_millis(20));

@@ -43,6 +43,7 @@ pub mod model;
 pub mod persistence;
 pub mod prices;
 pub mod protocol;
+pub mod quotas;
 pub mod resources;
 pub mod scenario;
 pub mod server;

@@ -14,7 +14,7 @@ use sagemaker_studio_emulator::lifecycle::{
 use sagemaker_studio_emulator::scenario::Scenario;
 use sagemaker_studio_emulator::server::{start, Config};
 use sagemaker_studio_emulator::Auth;
-use sagemaker_studio_emulator::{ui, usage_table};
+use sagemaker_studio_emulator::{quotas, ui, usage_table};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ClockArg {
@@ -112,6 +112,15 @@ struct Cli {
     /// loopback they are always shown).
     #[arg(long, env = "SMSE_UI_CONTROLS")]
     ui_controls: bool,
+    /// A service quota, repeatable: NAME=LIMIT with NAME domains, user-profiles, spaces or
+    /// apps:APPTYPE:INSTANCETYPE (INSTANCETYPE may be *), e.g. apps:KernelGateway:ml.g5.48xlarge=0.
+    /// A call over a limit gets AWS's ResourceLimitExceeded. Default: no limits.
+    #[arg(long = "quota", env = "SMSE_QUOTA", value_delimiter = ',', value_parser = quotas::parse_quota)]
+    quotas: Vec<(quotas::QuotaName, u64)>,
+    /// Check every response against the SageMaker model's output shape and answer a mismatch as
+    /// a 500 naming it (for the emulator's own tests; debug builds always check).
+    #[arg(long, env = "SMSE_CHECK_OUTPUT_SHAPES")]
+    check_output_shapes: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -183,8 +192,11 @@ fn init_tracing(format: LogFormat) {
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
     match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder.json().init(),
+        // Colour codes only on a terminal: a log redirected to a file or a pipe stays plain text.
+        LogFormat::Text => builder
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .init(),
+        LogFormat::Json => builder.json().with_ansi(false).init(),
     }
 }
 
@@ -289,6 +301,14 @@ async fn main() -> ExitCode {
         state_file: cli.state_file,
         scenario,
         ui_controls: cli.ui_controls,
+        quotas: {
+            let mut limits = quotas::QuotaLimits::unlimited();
+            for (name, limit) in cli.quotas {
+                limits.set(name, limit);
+            }
+            limits
+        },
+        check_output_shapes: cli.check_output_shapes,
     };
     let server = match start(config).await {
         Ok(server) => server,

@@ -60,6 +60,14 @@ pub enum Entry {
         /// The call's random seed.
         #[serde(rename = "Seed")]
         seed: u64,
+        /// The `FailureReason` a fault gave the call (its transition ends failed); absent for
+        /// the ordinary call, so that files written before failures existed still load.
+        #[serde(
+            rename = "FailureReason",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        failure: Option<String>,
     },
     /// `POST /_emulator/activity`.
     Activity {
@@ -78,6 +86,26 @@ pub enum Entry {
 /// Waits for this to be durable before acknowledging (the line number of an append).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ticket(u64);
+
+/// What decides a call's outcome besides its input and its time: journaled with the call, so
+/// that replaying the journal gives the same ids and the same failures.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Determinants {
+    /// The seed of the ids the call generates.
+    pub seed: u64,
+    /// `FailureReason` when a fault asked the call's transition to end failed.
+    pub failure: Option<String>,
+}
+
+impl Determinants {
+    /// A live call's: a fresh seed, and the failure a fault asked for, if any.
+    pub fn fresh(failure: Option<String>) -> Self {
+        Determinants {
+            seed: fresh_seed(),
+            failure,
+        }
+    }
+}
 
 /// A random seed for a live call.
 pub fn fresh_seed() -> u64 {
@@ -394,7 +422,7 @@ impl Journal {
         operation: &str,
         input: &Map<String, Value>,
         at: i64,
-        seed: u64,
+        determinants: &Determinants,
     ) -> ApiResult<Option<Ticket>> {
         #[derive(Serialize)]
         #[serde(tag = "Kind", rename = "Call", rename_all = "PascalCase")]
@@ -405,6 +433,8 @@ impl Journal {
             input: &'a Map<String, Value>,
             at: i64,
             seed: u64,
+            #[serde(rename = "FailureReason", skip_serializing_if = "Option::is_none")]
+            failure: Option<&'a str>,
         }
         if !self.inner.recording.load(Ordering::SeqCst) {
             return Ok(None);
@@ -415,7 +445,8 @@ impl Journal {
             operation,
             input,
             at,
-            seed,
+            seed: determinants.seed,
+            failure: determinants.failure.as_deref(),
         })
         .map_err(|e| ApiError::Internal(format!("journal entry: {e}")))?;
         self.append(&json)
@@ -545,6 +576,7 @@ mod tests {
             input: Map::new(),
             at: n,
             seed: 7,
+            failure: None,
         }
     }
 
@@ -562,19 +594,54 @@ mod tests {
         let mut input = Map::new();
         input.insert("DomainName".into(), "d".into());
         journal
-            .record_call("000000000000", "us-east-1", "CreateDomain", &input, 5, 9)
+            .record_call(
+                "000000000000",
+                "us-east-1",
+                "CreateDomain",
+                &input,
+                5,
+                &Determinants {
+                    seed: 9,
+                    failure: None,
+                },
+            )
+            .unwrap();
+        journal
+            .record_call(
+                "000000000000",
+                "us-east-1",
+                "CreateApp",
+                &input,
+                6,
+                &Determinants {
+                    seed: 10,
+                    failure: Some("failed on purpose".into()),
+                },
+            )
             .unwrap();
         let parsed = parse(&journal.export(), false).unwrap();
         assert_eq!(
             parsed.entries,
-            vec![Entry::Call {
-                account_id: "000000000000".into(),
-                region: "us-east-1".into(),
-                operation: "CreateDomain".into(),
-                input,
-                at: 5,
-                seed: 9,
-            }]
+            vec![
+                Entry::Call {
+                    account_id: "000000000000".into(),
+                    region: "us-east-1".into(),
+                    operation: "CreateDomain".into(),
+                    input: input.clone(),
+                    at: 5,
+                    seed: 9,
+                    failure: None,
+                },
+                Entry::Call {
+                    account_id: "000000000000".into(),
+                    region: "us-east-1".into(),
+                    operation: "CreateApp".into(),
+                    input,
+                    at: 6,
+                    seed: 10,
+                    failure: Some("failed on purpose".into()),
+                }
+            ]
         );
     }
 

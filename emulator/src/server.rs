@@ -18,9 +18,10 @@ use crate::clock::{self, Clock, ClockMode};
 use crate::credentials::Auth;
 use crate::error::ApiError;
 use crate::lifecycle::DelayProfile;
-use crate::persistence::{fresh_seed, Journal};
+use crate::persistence::Journal;
 use crate::protocol::{self, sigv4, Defaults};
 use crate::service::Service;
+use crate::service::{Determinants, Origin};
 
 /// The target prefix of SageMaker operations.
 pub const SERVICE_TARGET_PREFIX: &str = "SageMaker";
@@ -56,6 +57,10 @@ pub struct Config {
     pub studio_base_url: Option<String>,
     /// `--auth`: lenient (any or no signature) or strict (SigV4 against a credentials file).
     pub auth: Auth,
+    /// `--quota`: service quotas in force from the start (default: none).
+    pub quotas: crate::quotas::QuotaLimits,
+    /// `--check-output-shapes`: check every output against the model (always on in debug builds).
+    pub check_output_shapes: bool,
 }
 
 impl Default for Config {
@@ -72,6 +77,8 @@ impl Default for Config {
             state_file: None,
             scenario: None,
             ui_controls: false,
+            quotas: crate::quotas::QuotaLimits::unlimited(),
+            check_output_shapes: false,
         }
     }
 }
@@ -125,17 +132,23 @@ async fn api(
         if let Some(account_id) = signer.and_then(|profile| profile.account_id.clone()) {
             request.account_id = account_id;
         }
-        // Injected faults (admin API) act before validation and the handler: nothing changes.
+        // Injected faults (admin API) act before validation and the handler: an error changes
+        // nothing; a FailureReason lets the call run and its transition end failed.
+        let mut failure = None;
         if let Some(hit) = service.faults.hit(&request.operation) {
-            tracing::debug!(operation = %request.operation, delay = ?hit.delay, error = ?hit.error, "fault");
+            tracing::debug!(operation = %request.operation, delay = ?hit.delay, error = ?hit.error, failure = ?hit.failure, "fault");
             tokio::time::sleep(hit.delay).await;
             if let Some(error) = hit.error {
                 return Err(error);
             }
+            failure = hit.failure;
         }
-        let outcome = service
-            .execute(&request, service.catch_up(), fresh_seed())
-;
+        let outcome = service.execute(
+            &request,
+            service.catch_up(),
+            &Determinants::fresh(failure),
+            Origin::Live,
+        );
         let outcome = match outcome {
             // Acknowledged only once durable (state file): a SIGKILL after the 200 loses nothing.
             Ok((output, ticket)) => service.journal.durable(ticket).await.map(|()| output),
@@ -230,6 +243,8 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
         .studio_base_url
         .map(|base| base.replace("{endpoint}", &format!("http://{addr}")));
     service.auth = config.auth;
+    service.quotas = crate::quotas::Quotas::new(config.quotas);
+    service.check_output_shapes |= config.check_output_shapes;
     if let Some(path) = &config.state_file {
         let (journal, entries) = Journal::open(path).map_err(std::io::Error::other)?;
         service.journal = journal;

@@ -13,9 +13,11 @@ use crate::faults::Faults;
 use crate::lifecycle::DelayProfile;
 use crate::metering::{self, UsageReport};
 use crate::model::{self, InputError};
-use crate::persistence::{self, fresh_seed, Entry, Journal, Ticket};
+pub use crate::persistence::Determinants;
+use crate::persistence::{self, Entry, Journal, Ticket};
 use crate::prices;
 use crate::protocol::{ApiRequest, Defaults};
+use crate::quotas::{QuotaLimits, Quotas};
 use crate::resources::pagination::Pager;
 use crate::resources::{app, Ctx};
 use crate::scenario::{self, Replay, ReplaySlot, Scenario};
@@ -44,6 +46,19 @@ pub struct Service {
     pub scenario: ReplaySlot,
     /// Whether the dashboard shows its clock and reset controls (`GET /_emulator/ui/config`).
     pub ui_controls: bool,
+    /// Service quotas (`--quota`, `/_emulator/quotas`).
+    pub quotas: Quotas,
+    /// Whether every output is checked against the model's output shape (a mismatch is a 500
+    /// naming it): on in debug builds (every test), `--check-output-shapes` in release builds.
+    pub check_output_shapes: bool,
+}
+
+/// Whether a call is made now by a client (quotas apply) or replayed from the journal (it was
+/// accepted when it was made: quotas do not apply again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Live,
+    Replay,
 }
 
 impl Service {
@@ -61,6 +76,8 @@ impl Service {
             journal: Journal::in_memory(),
             scenario: ReplaySlot::default(),
             ui_controls: false,
+            quotas: Quotas::default(),
+            check_output_shapes: cfg!(debug_assertions),
         }
     }
 
@@ -148,18 +165,19 @@ impl Service {
     /// Runs one API call as of `at` (now, or a scenario step's scheduled time: steps run in order
     /// before anything observes the state, so the outcome is as if they had happened on time).
     pub fn call_at(&self, request: &ApiRequest, at: Timestamp) -> ApiResult<Value> {
-        self.execute(request, at, fresh_seed())
+        self.execute(request, at, &Determinants::fresh(None), Origin::Live)
             .map(|(output, _)| output)
     }
 
-    /// Runs one API call as of `at` with `seed` for the ids it generates, and records it in the
-    /// journal when it changed state; answers the output and the journal ticket to wait for
-    /// before acknowledging (see `persistence`).
+    /// Runs one API call as of `at` with its [`Determinants`], and records it in the journal
+    /// when it changed state; answers the output and the journal ticket to wait for before
+    /// acknowledging (see `persistence`).
     pub fn execute(
         &self,
         request: &ApiRequest,
         at: Timestamp,
-        seed: u64,
+        determinants: &Determinants,
+        origin: Origin,
     ) -> ApiResult<(Value, Option<Ticket>)> {
         let handler = dispatch::handler(&request.operation).ok_or_else(|| {
             ApiError::UnknownOperation(format!(
@@ -175,6 +193,10 @@ impl Service {
             account_id: request.account_id.clone(),
             region: request.region.clone(),
         });
+        let quotas = match origin {
+            Origin::Live => self.quotas.current(),
+            Origin::Replay => std::sync::Arc::new(QuotaLimits::unlimited()),
+        };
         let mut tables = lock(&partition);
         tables.settle(at, &self.delays);
         let ctx = Ctx {
@@ -184,9 +206,21 @@ impl Service {
             delays: &self.delays,
             pager: &self.pager,
             studio_base_url: self.studio_base_url.as_deref(),
-            rng: std::cell::Cell::new(seed),
+            rng: std::cell::Cell::new(determinants.seed),
+            failure: determinants.failure.as_deref(),
+            quotas: &quotas,
         };
         let output = handler(&mut tables, &ctx, &request.input)?;
+        if self.check_output_shapes {
+            // A response that does not match the model is the emulator's bug: answered as a 500
+            // naming the mismatch, so that the test that met it fails.
+            model::check_output(&request.operation, &output).map_err(|problems| {
+                ApiError::Internal(format!(
+                    "The emulator's {} output does not match the SageMaker model:\n{problems}",
+                    request.operation
+                ))
+            })?;
+        }
         // Appended while the partition is still locked: the journal's order is the order in
         // which this partition's changes happened.
         let ticket = if dispatch::changes_state(&request.operation) {
@@ -196,7 +230,7 @@ impl Service {
                 &request.operation,
                 &request.input,
                 at.0,
-                seed,
+                determinants,
             )?
         } else {
             None
@@ -286,6 +320,7 @@ impl Service {
                         input,
                         at,
                         seed,
+                        failure,
                     } => {
                         let request = ApiRequest {
                             operation: operation.clone(),
@@ -293,7 +328,11 @@ impl Service {
                             region: region.clone(),
                             input: input.clone(),
                         };
-                        self.execute(&request, Timestamp(*at), *seed)
+                        let determinants = Determinants {
+                            seed: *seed,
+                            failure: failure.clone(),
+                        };
+                        self.execute(&request, Timestamp(*at), &determinants, Origin::Replay)
                             .map_err(failed)?;
                     }
                     Entry::Activity { app_arn, at } => {

@@ -126,7 +126,11 @@ mod tests {
 
     #[test]
     fn the_tree_nests_profiles_spaces_and_apps_with_statuses() {
-        let delays = DelayProfile::new(DelayPreset::Fast);
+        // Spaces are ready at once: an app starts only in an InService space.
+        let delays = DelayProfile::new(DelayPreset::Fast).with(
+            crate::lifecycle::Transition::SpaceCreate,
+            std::time::Duration::ZERO,
+        );
         let pager = Pager::new();
         let now = Timestamp(1_000_000);
         let ctx = Ctx {
@@ -137,6 +141,8 @@ mod tests {
             pager: &pager,
             studio_base_url: None,
             rng: std::cell::Cell::new(7),
+            failure: None,
+            quotas: &crate::quotas::QuotaLimits::unlimited(),
         };
         let mut tables = Tables::default();
         let out = domain::create_domain(

@@ -151,11 +151,12 @@ async fn update_domain_is_updating_until_its_delay_and_moves_last_modified_time(
     assert_eq!(updating["Status"], "Updating");
     assert_eq!(seconds(&updating["CreationTime"]), at(0.0));
     assert_eq!(seconds(&updating["LastModifiedTime"]), at(400.0));
-    // Settings merged member by member: the role given at creation stays.
+    // Settings merged member by member: the role given at creation stays (and AWS's default
+    // AutoMountHomeEFS is filled in, see docs/fidelity.md).
     assert_eq!(
         updating["DefaultUserSettings"],
         json!({"ExecutionRole": "arn:aws:iam::123456789012:role/SageMakerRole",
-               "SecurityGroups": ["sg-0123456789abcdef0"]})
+               "SecurityGroups": ["sg-0123456789abcdef0"], "AutoMountHomeEFS": "Enabled"})
     );
 
     server.clock().advance(secs(DOMAIN_UPDATE) - millis(1));
@@ -355,7 +356,9 @@ async fn creation_time_is_the_clocks_now_in_epoch_seconds_for_every_resource() {
     let domain = create_domain(addr, "stamped").await;
     let profile = json!({"DomainId": domain, "UserProfileName": "alice"});
     let space = json!({"DomainId": domain, "SpaceName": "lab"});
-    let app = json!({"DomainId": domain, "SpaceName": "lab", "AppType": "JupyterLab", "AppName": "default"});
+    // A space starts apps only once InService: the app here belongs to the user profile.
+    let app = json!({"DomainId": domain, "UserProfileName": "alice", "AppType": "KernelGateway",
+                     "AppName": "default", "ResourceSpec": {"InstanceType": "ml.t3.medium"}});
     ok(addr, "CreateUserProfile", &profile).await;
     ok(addr, "CreateSpace", &space).await;
     ok(addr, "CreateApp", &app).await;

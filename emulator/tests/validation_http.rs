@@ -416,6 +416,28 @@ fn baselines(operation: &str, fixture: &Fixture) -> Vec<Map<String, Value>> {
     if body.contains_key("ResourceArn") {
         body.insert("ResourceArn".into(), json!(fixture.domain_arn));
     }
+    // ListApps takes one owner filter: "If SpaceNameEquals is set, then this value cannot be
+    // set." (ListApps API reference).
+    if operation == "ListApps" {
+        body.remove("SpaceNameEquals");
+    }
+    // The fixture domain runs apps and has no RStudio: UpdateDomain's rules beyond the model
+    // (docs/fidelity.md) refuse the members that need RStudio or no running app.
+    if operation == "UpdateDomain" {
+        for member in [
+            "AppSecurityGroupManagement",
+            "AppNetworkAccessType",
+            "SubnetIds",
+            "VpcId",
+            "HomeEfsFileSystemCreation",
+        ] {
+            body.remove(member);
+        }
+        if let Some(Value::Object(settings)) = body.get_mut("DomainSettingsForUpdate") {
+            settings.remove("RStudioServerProDomainSettingsForUpdate");
+            settings.remove("ExecutionRoleIdentityConfig");
+        }
+    }
     match operation {
         "CreateDomain" => {
             body.insert("DomainName".into(), json!(FRESH));
@@ -443,6 +465,8 @@ fn baselines(operation: &str, fixture: &Fixture) -> Vec<Map<String, Value>> {
             let mut of_profile = body.clone();
             of_profile.remove("SpaceName");
             of_profile.insert("AppType".into(), json!("JupyterServer"));
+            // "When creating the app-type JupyterServer, the app-name must be default."
+            of_profile.insert("AppName".into(), json!("default"));
             let mut of_space = body;
             of_space.remove("UserProfileName");
             of_space.insert("AppType".into(), json!("JupyterLab"));

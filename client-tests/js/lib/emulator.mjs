@@ -50,7 +50,7 @@ export class Emulator {
   /** Starts the binary and resolves once it prints its listening line. */
   static async start({ delays = "fast" } = {}) {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("SMSE_")));
-    const child = spawn(binary(), ["--port", "0", "--clock", "manual", "--delays", delays], {
+    const child = spawn(binary(), ["--port", "0", "--clock", "manual", "--delays", delays, "--check-output-shapes"], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });

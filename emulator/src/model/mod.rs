@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use serde_json::{Map, Value};
 
 pub mod example;
+pub mod output_check;
 pub mod pattern;
 pub mod shape;
 pub mod validator;
@@ -86,6 +87,17 @@ pub fn validate_input(operation: &str, input: &Map<String, Value>) -> Result<(),
     match model.operation(operation).and_then(|op| op.input) {
         Some(root) => validator::validate(model, root, input),
         None => Ok(()),
+    }
+}
+
+/// Checks an output against the output shape of `operation` (see [`output_check`]): `Err` lists
+/// every mismatch, one per line.
+pub fn check_output(operation: &str, output: &Value) -> Result<(), String> {
+    let problems = output_check::check(model(), operation, output);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
     }
 }
 

@@ -62,14 +62,24 @@ pub struct App {
 }
 
 impl App {
-    /// The status at `now`.
+    /// The status at `now` (the app enum has no `Delete_Failed`: a failed deletion is `Failed`).
     pub fn status(&self, now: Timestamp) -> Status {
-        self.life.status(now, Status::Deleted)
+        match self.life.status(now, Status::Deleted) {
+            Status::DeleteFailed => Status::Failed,
+            status => status,
+        }
     }
 
-    /// Not yet `Deleted`: blocks deleting its owner.
+    /// Neither `Deleted` nor `Failed`: blocks deleting its owner ("the user profile or space
+    /// cannot contain any non-failed apps", Studio guide, deleting a domain) and re-using its
+    /// name.
     pub fn is_live(&self, now: Timestamp) -> bool {
-        self.status(now) != Status::Deleted
+        !matches!(self.status(now), Status::Deleted | Status::Failed)
+    }
+
+    /// `Pending` or `InService`: what an app quota counts.
+    pub fn is_running(&self, now: Timestamp) -> bool {
+        matches!(self.status(now), Status::Pending | Status::InService)
     }
 
     /// When idle shutdown deletes this app, if it is on and the app is not being deleted.
@@ -101,7 +111,11 @@ impl App {
             app_type: self.app_type.clone(),
             instance_type: self.instance_type.clone(),
             start: self.life.created.as_epoch_seconds(),
-            end: self.delete_requested_at.map(Timestamp::as_epoch_seconds),
+            // A failed start ends the instance when it fails.
+            end: self
+                .delete_requested_at
+                .or_else(|| self.life.failing_end())
+                .map(Timestamp::as_epoch_seconds),
         }
     }
 
@@ -185,10 +199,57 @@ fn not_found(ctx: &Ctx, key: &AppKey) -> ApiError {
     ))
 }
 
+/// The accounts that publish SageMaker's first-party Studio images, per region ("Available Amazon
+/// SageMaker Images", Studio Classic developer guide; the same table is in the AWS samples'
+/// `STUDIO_APP_ARNS_BY_REGION`). A JupyterServer app created with no image runs
+/// `jupyter-server-3` (a real quick-setup domain's DescribeDomain: `"SageMakerImageArn":
+/// "arn:aws:sagemaker:us-east-1:081325390199:image/jupyter-server-3", "InstanceType": "system"`;
+/// Terraform's app acceptance test expects `resource_spec.0.sagemaker_image_arn` to be set).
+const FIRST_PARTY_IMAGE_ACCOUNTS: &[(&str, &str)] = &[
+    ("af-south-1", "559312083959"),
+    ("ap-east-1", "493642496378"),
+    ("ap-northeast-1", "102112518831"),
+    ("ap-northeast-2", "806072073708"),
+    ("ap-northeast-3", "792733760839"),
+    ("ap-south-1", "394103062818"),
+    ("ap-southeast-1", "492261229750"),
+    ("ap-southeast-2", "452832661640"),
+    ("ap-southeast-3", "276181064229"),
+    ("ca-central-1", "310906938811"),
+    ("eu-central-1", "936697816551"),
+    ("eu-north-1", "243637512696"),
+    ("eu-south-1", "592751261982"),
+    ("eu-west-1", "470317259841"),
+    ("eu-west-2", "712779665605"),
+    ("eu-west-3", "615547856133"),
+    ("me-central-1", "103105715889"),
+    ("me-south-1", "117516905037"),
+    ("sa-east-1", "782484402741"),
+    ("us-east-1", "081325390199"),
+    ("us-east-2", "429704687514"),
+    ("us-west-1", "742091327244"),
+    ("us-west-2", "236514542706"),
+];
+
+/// The image a JupyterServer app runs when none is configured: `jupyter-server-3` of the region's
+/// first-party account (none for a region not in the table: no image is invented).
+pub fn default_jupyter_server_image(region: &str) -> Option<String> {
+    FIRST_PARTY_IMAGE_ACCOUNTS
+        .binary_search_by(|(r, _)| (*r).cmp(region))
+        .ok()
+        .map(|i| {
+            format!(
+                "arn:aws:sagemaker:{region}:{}:image/jupyter-server-3",
+                FIRST_PARTY_IMAGE_ACCOUNTS[i].1
+            )
+        })
+}
+
 /// Resolves the app's resource spec: the default chain, most general first, each more specific
 /// spec overriding member by member; then the app type's default instance.
 fn resolve_resource_spec(
     app_type: &str,
+    region: &str,
     chain: &[Option<&Value>],
     given: Option<&Value>,
 ) -> ApiResult<(Value, String)> {
@@ -228,12 +289,24 @@ fn resolve_resource_spec(
             "Invalid InstanceType '{instance_type}' for app type JupyterServer: JupyterServer apps run only on the 'system' instance type."
         )));
     }
+    // "For KernelGateway apps, the system value is translated to ml.t3.medium." (ResourceSpec,
+    // SageMaker API reference)
+    let instance_type = if app_type == "KernelGateway" && instance_type == "system" {
+        "ml.t3.medium".to_string()
+    } else {
+        instance_type
+    };
     if instance_type == "system" && !matches!(app_type_rules(app_type).1, Some("system")) {
         return Err(ApiError::validation(format!(
             "Invalid InstanceType 'system' for app type {app_type}: it needs an ML instance type."
         )));
     }
     spec.insert("InstanceType".into(), instance_type.clone().into());
+    if app_type == "JupyterServer" && !spec.contains_key("SageMakerImageArn") {
+        if let Some(image) = default_jupyter_server_image(region) {
+            spec.insert("SageMakerImageArn".into(), image.into());
+        }
+    }
     Ok((Value::Object(spec), instance_type))
 }
 
@@ -242,6 +315,13 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
     let (owner, mut owner_name) = owner_of(input)?;
     let key = app_key(input, owner.clone())?;
     let (domain_id, app_type, app_name) = (key.0.clone(), key.2.clone(), key.3.clone());
+    // "When creating the app-type JupyterServer, the app-name must be default." (Studio
+    // lifecycle configuration guide, AWS CLI steps)
+    if app_type == "JupyterServer" && app_name != "default" {
+        return Err(ApiError::validation(format!(
+            "Invalid AppName [{app_name}] for AppType JupyterServer: a JupyterServer app must be named 'default'."
+        )));
+    }
     domain::find_live(tables, ctx, &domain_id)?;
     let domain = domain::find(tables, ctx, &domain_id)?;
 
@@ -271,6 +351,15 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
             if space.life.is_deleting() {
                 return Err(ApiError::in_use(format!(
                     "Space [{}] is being deleted.",
+                    space.arn
+                )));
+            }
+            // AWS's words (Canvas troubleshooting, SageMaker developer guide): "Unable to create
+            // app <app-arn> because space <space-arn> is not in InService state".
+            if space.life.status(ctx.now, Status::Gone) != Status::InService {
+                return Err(ApiError::validation(format!(
+                    "Unable to create app {} because space {} is not in InService state",
+                    arn(ctx, &domain_id, &owner, &app_type, &app_name),
                     space.arn
                 )));
             }
@@ -310,10 +399,14 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
             }
         }
     };
-    let (resource_spec, instance_type) =
-        resolve_resource_spec(&app_type, &chain, optional_value(input, "ResourceSpec"))?;
+    let (resource_spec, instance_type) = resolve_resource_spec(
+        &app_type,
+        ctx.region,
+        &chain,
+        optional_value(input, "ResourceSpec"),
+    )?;
     let idle_timeout = effective_idle_timeout(&app_type, &idle_chain, space_idle)?;
-    lifecycle_config::check_app_lifecycle_config(
+    let script_failure = lifecycle_config::check_app_lifecycle_config(
         tables,
         &app_type,
         app_type_rules(&app_type).0,
@@ -338,6 +431,21 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
             return Err(ApiError::in_use(format!("App [{arn}] already exists.")));
         }
     }
+    if instance_type != "system" {
+        let running = || {
+            tables
+                .apps
+                .values()
+                .filter(|app| {
+                    app.app_type == app_type
+                        && app.instance_type == instance_type
+                        && app.is_running(ctx.now)
+                })
+                .count() as u64
+        };
+        ctx.quotas
+            .check_app_with(&app_type, &instance_type, running)?;
+    }
     let app = App {
         domain_id,
         owner,
@@ -348,7 +456,11 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
         resource_spec,
         instance_type,
         recovery_mode: optional_value(input, "RecoveryMode").cloned(),
-        life: Life::created(ctx, Transition::AppCreate),
+        life: Life::created_failing(
+            ctx,
+            Transition::AppCreate,
+            ctx.failure.map(str::to_string).or(script_failure),
+        ),
         sequence: tables.next_sequence(),
         delete_requested_at: None,
         last_activity: ctx.now,
@@ -393,6 +505,7 @@ pub fn describe_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     );
     out.insert("CreationTime".into(), json_time(app.life.created));
     out.insert("ResourceSpec".into(), app.resource_spec.clone());
+    super::failure_member(&mut out, &app.life, ctx.now);
     if let Some(mode) = &app.recovery_mode {
         out.insert("RecoveryMode".into(), mode.clone());
     }
@@ -406,6 +519,13 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
     let domain_filter = optional_str(input, "DomainIdEquals")?;
     let profile_filter = optional_str(input, "UserProfileNameEquals")?.map(str::to_lowercase);
     let space_filter = optional_str(input, "SpaceNameEquals")?;
+    // "If SpaceNameEquals is set, then this value cannot be set." (ListApps API reference,
+    // UserProfileNameEquals, and the converse on SpaceNameEquals)
+    if profile_filter.is_some() && space_filter.is_some() {
+        return Err(ApiError::validation(
+            "UserProfileNameEquals and SpaceNameEquals cannot both be set: an app belongs to a user profile or to a space.",
+        ));
+    }
     let order = Order::from_input(input, Order::Ascending);
     let page = ctx.list_in_creation_order(
         "ListApps",
@@ -455,11 +575,22 @@ pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
                 app.arn
             )))
         }
+        // Terraform's provider (app.go, resourceAppDelete) treats this ValidationException as
+        // "gone": AWS deletes a failed app by itself.
+        Status::Failed => {
+            return Err(ApiError::validation(format!(
+                "App [{}] previously failed and was automatically deleted.",
+                app.arn
+            )))
+        }
         Status::Deleting => return Ok(json!({})),
         _ => {}
     }
     if let Some(app) = tables.apps.get_mut(&key) {
         app.delete_at(ctx.now, ctx.delays);
+        if let Some(reason) = ctx.failure {
+            app.life.fail_deletion(reason);
+        }
     }
     Ok(json!({}))
 }

@@ -39,9 +39,10 @@ pub fn create_app_image_config(tables: &mut Tables, ctx: &Ctx, input: &Input) ->
     let name = required_str(input, "AppImageConfigName")?;
     let arn = ctx.arn(&format!("app-image-config/{name}"));
     if tables.app_image_configs.contains_key(name) {
-        return Err(ApiError::in_use(format!(
-            "AppImageConfig {arn} already exists."
-        )));
+        // AWS's words (aws-samples/sagemaker-studio-custom-image-samples#17).
+        return Err(ApiError::in_use(
+            "The ID or Name specified is already in use.",
+        ));
     }
     let initial = tags::initial_tags(&tags::tags_from(input, "Tags")?, &[], None, &arn)?;
     let mut configs = Input::new();

@@ -8,8 +8,10 @@ use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::{Status, Transition};
+use crate::quotas::QuotaName;
 use crate::resources::pagination::{time_key, Order};
 use crate::resources::tags::TagList;
+use crate::resources::user_profile::{self, SettingsOf};
 use crate::resources::{
     copy_members, image, optional_str, optional_value, required_str, status_members, tags, Ctx,
     Input, Life, HEX, LOWER_ALNUM,
@@ -176,6 +178,33 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
         ));
     }
 
+    let rstudio = lookup_str(
+        optional_value(input, "DomainSettings"),
+        &["RStudioServerProDomainSettings", "DomainExecutionRoleArn"],
+    )
+    .is_some();
+    if optional_str(input, "AppSecurityGroupManagement")?.is_some() && !rstudio {
+        return Err(ApiError::validation(APP_SECURITY_GROUP_NEEDS_RSTUDIO));
+    }
+    // "A collection of settings that configure the Amazon Q experience within the domain. The
+    // AuthMode that you use to create the domain must be SSO." (DomainSettings.AmazonQSettings)
+    if auth_mode != "SSO"
+        && optional_value(input, "DomainSettings")
+            .and_then(|s| s.get("AmazonQSettings"))
+            .is_some_and(|q| !q.is_null())
+    {
+        return Err(ApiError::validation(
+            "DomainSettings.AmazonQSettings needs a domain whose AuthMode is SSO.",
+        ));
+    }
+    user_profile::check_user_settings(
+        optional_value(input, "DefaultUserSettings"),
+        SettingsOf::Domain,
+    )?;
+    // "A Failed domain still counts against the 'Total domains' quota" (a real refusal quoted in
+    // aws/amazon-sagemaker-examples#1564): every domain in the table counts.
+    ctx.quotas
+        .check(&QuotaName::Domains, tables.domains.len() as u64)?;
     let own_tags = tags::tags_from(input, "Tags")?;
     for member in ["DefaultUserSettings", "DefaultSpaceSettings"] {
         image::check_custom_images(tables, optional_value(input, member))?;
@@ -229,6 +258,14 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
 pub fn describe_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let domain = find(tables, ctx, required_str(input, "DomainId")?)?;
     let mut out = domain.given.clone();
+    // AWS fills in `AutoMountHomeEFS: Enabled` when the caller did not set it (Terraform's
+    // domain acceptance test `testAccDomain_basic` expects it of a domain created with only an
+    // execution role; captured DescribeDomain outputs show it too).
+    if let Some(Value::Object(defaults)) = out.get_mut("DefaultUserSettings") {
+        defaults
+            .entry("AutoMountHomeEFS")
+            .or_insert_with(|| "Enabled".into());
+    }
     out.insert("DomainArn".into(), domain.arn.clone().into());
     out.insert("DomainId".into(), domain.id.clone().into());
     out.insert("DomainName".into(), domain.name.clone().into());
@@ -244,6 +281,7 @@ pub fn describe_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResu
         out.insert("SingleSignOnApplicationArn".into(), app_arn.clone().into());
     }
     status_members(&mut out, &domain.life, ctx.now, Status::Gone);
+    super::failure_member(&mut out, &domain.life, ctx.now);
     if let Some(sg) = &domain.security_group_id_for_domain_boundary {
         out.insert("SecurityGroupIdForDomainBoundary".into(), sg.clone().into());
     }
@@ -281,11 +319,159 @@ pub fn list_domains(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     Ok(page.into_output("Domains"))
 }
 
+/// AWS's refusal of `AppSecurityGroupManagement` on a domain without RStudio (Terraform's
+/// provider issue #39923, from UpdateDomain; the provider sends it only for RStudio domains).
+const APP_SECURITY_GROUP_NEEDS_RSTUDIO: &str =
+    "AppSecurityGroupManagement can only be set for Rstudio enabled domains.";
+
+/// A string at `path` inside an optional settings value.
+fn lookup_str<'a>(settings: Option<&'a Value>, path: &[&str]) -> Option<&'a str> {
+    settings
+        .and_then(|s| super::lookup(s, path))
+        .and_then(Value::as_str)
+}
+
+/// The statuses of the domain's apps, counted as the update rules need them.
+#[derive(Debug, Default)]
+struct AppsInDomain {
+    in_service: usize,
+    pending: usize,
+    deleting: usize,
+}
+
+fn apps_in_domain(tables: &Tables, ctx: &Ctx, domain_id: &str) -> AppsInDomain {
+    let mut counts = AppsInDomain::default();
+    for (_, app) in tables.apps_in_order(Some(domain_id), None, Order::Ascending) {
+        match app.status(ctx.now) {
+            Status::InService => counts.in_service += 1,
+            Status::Pending => counts.pending += 1,
+            Status::Deleting => counts.deleting += 1,
+            _ => {}
+        }
+    }
+    counts
+}
+
+/// The rules of UpdateDomain beyond the model, checked before anything changes. Sources, in the
+/// order of the checks:
+/// - `Delete_Failed`: "you cannot use or update the Domain" (DomainStatus, developer guide);
+/// - `AppSecurityGroupManagement` needs RStudio (terraform-provider-aws#39923);
+/// - "VpcId and Subnet IDs are required for updating domains to VpcOnly mode."
+///   (terraform-provider-aws#45528: sent even when the domain already is VpcOnly);
+/// - `AppNetworkAccessType` "cannot be updated if DomainSettings.RStudioServerProDomainSettings.
+///   DomainExecutionRoleArn is already set or … is provided as part of the same request", and
+///   "can only be modified if there are no apps in the InService, Pending, or Deleting state"
+///   (UpdateDomain API reference);
+/// - `SubnetIds`: "If removing subnets, ensure there are no apps in the InService, Pending, or
+///   Deleting state." (same);
+/// - `ExecutionRoleIdentityConfig`: "can only be modified if there are no apps in the InService
+///   or Pending state." (DomainSettingsForUpdate);
+/// - RStudio settings and `AppSecurityGroupManagement` while an app is InService: AWS's
+///   "Unable to update Domain [ARN] with InService App. …" (terraform-provider-aws#31912,
+///   aws/aws-sdk#367); the same text answers the other app-state rules above, whose own wording
+///   is not public;
+/// - `HomeEfsFileSystemCreation`: "You can change from Disabled to Enabled …, but you cannot
+///   change from Enabled to Disabled." (default Enabled).
+fn check_update_rules(tables: &Tables, ctx: &Ctx, input: &Input) -> ApiResult<()> {
+    let domain = find(tables, ctx, required_str(input, "DomainId")?)?;
+    if domain.life.is_deleting() {
+        // find_live answers this one.
+        return Ok(());
+    }
+    super::refuse_update_after_failed_delete(&domain.life, ctx.now, "Domain", &domain.arn)?;
+    let rstudio_settings = optional_value(input, "DomainSettingsForUpdate")
+        .and_then(|s| s.get("RStudioServerProDomainSettingsForUpdate"))
+        .filter(|v| !v.is_null());
+    let rstudio_now = lookup_str(
+        domain.given.get("DomainSettings"),
+        &["RStudioServerProDomainSettings", "DomainExecutionRoleArn"],
+    )
+    .is_some();
+    let rstudio_given = rstudio_settings
+        .and_then(|s| s.get("DomainExecutionRoleArn"))
+        .is_some_and(|v| !v.is_null());
+    let security_groups = optional_str(input, "AppSecurityGroupManagement")?;
+    if security_groups.is_some() && !rstudio_now && !rstudio_given {
+        return Err(ApiError::validation(APP_SECURITY_GROUP_NEEDS_RSTUDIO));
+    }
+    let access = optional_str(input, "AppNetworkAccessType")?;
+    if access == Some("VpcOnly")
+        && (optional_str(input, "VpcId")?.is_none()
+            || optional_value(input, "SubnetIds")
+                .and_then(Value::as_array)
+                .is_none_or(|ids| ids.is_empty()))
+    {
+        return Err(ApiError::validation(
+            "VpcId and Subnet IDs are required for updating domains to VpcOnly mode.",
+        ));
+    }
+    let access_changes = access.is_some_and(|a| a != domain.app_network_access_type);
+    if access_changes && (rstudio_now || rstudio_given) {
+        return Err(ApiError::validation(format!(
+            "The AppNetworkAccessType of Domain [{}] cannot be updated because DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn is set.",
+            domain.arn
+        )));
+    }
+    let in_service_app = || {
+        ApiError::validation(format!(
+            "Unable to update Domain [{}] with InService App. Delete all InService apps in the domain including shared Apps for [domain-shared] User Profile, and try again.",
+            domain.arn
+        ))
+    };
+    let apps = apps_in_domain(tables, ctx, &domain.id);
+    let live = apps.in_service + apps.pending + apps.deleting;
+    if access_changes && live > 0 {
+        return Err(in_service_app());
+    }
+    if let Some(Value::Array(new_subnets)) = optional_value(input, "SubnetIds") {
+        let removes = domain
+            .given
+            .get("SubnetIds")
+            .and_then(Value::as_array)
+            .is_some_and(|old| old.iter().any(|id| !new_subnets.contains(id)));
+        if removes && live > 0 {
+            return Err(in_service_app());
+        }
+    }
+    let identity_config = optional_value(input, "DomainSettingsForUpdate")
+        .and_then(|s| s.get("ExecutionRoleIdentityConfig"))
+        .and_then(Value::as_str);
+    let identity_now = lookup_str(
+        domain.given.get("DomainSettings"),
+        &["ExecutionRoleIdentityConfig"],
+    )
+    .unwrap_or("DISABLED");
+    if identity_config.is_some_and(|c| c != identity_now) && apps.in_service + apps.pending > 0 {
+        return Err(in_service_app());
+    }
+    if (rstudio_settings.is_some() || security_groups.is_some()) && apps.in_service > 0 {
+        return Err(in_service_app());
+    }
+    let efs_now = domain
+        .given
+        .get("HomeEfsFileSystemCreation")
+        .and_then(Value::as_str)
+        .unwrap_or("Enabled");
+    if optional_str(input, "HomeEfsFileSystemCreation")? == Some("Disabled") && efs_now == "Enabled"
+    {
+        return Err(ApiError::validation(format!(
+            "HomeEfsFileSystemCreation of Domain [{}] cannot be changed from Enabled to Disabled.",
+            domain.arn
+        )));
+    }
+    user_profile::check_user_settings(
+        optional_value(input, "DefaultUserSettings"),
+        SettingsOf::Domain,
+    )?;
+    Ok(())
+}
+
 /// UpdateDomain: merges the given settings, `Updating` until the update delay has passed.
 pub fn update_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     for member in ["DefaultUserSettings", "DefaultSpaceSettings"] {
         image::check_custom_images(tables, optional_value(input, member))?;
     }
+    check_update_rules(tables, ctx, input)?;
     let domain = find_live(tables, ctx, required_str(input, "DomainId")?)?;
     let mut given = domain.given.clone();
     for member in ["DefaultUserSettings", "DefaultSpaceSettings"] {
@@ -358,7 +544,8 @@ pub fn delete_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
     let retention = optional_value(input, "RetentionPolicy").cloned();
     let domain = find_mut(tables, ctx, &domain_id)?;
     domain.retention_policy = retention;
-    let done_at = domain.life.start_delete(ctx, Transition::DomainDelete);
-    tables.schedule_removal(done_at, Removal::Domain(domain_id));
+    if let Some(done_at) = domain.life.start_delete(ctx, Transition::DomainDelete) {
+        tables.schedule_removal(done_at, Removal::Domain(domain_id));
+    }
     Ok(json!({}))
 }

@@ -65,6 +65,9 @@ fn status_word(status: Status) -> &'static str {
         Status::InService => "CREATED",
         Status::Updating => "UPDATING",
         Status::Deleting | Status::Deleted | Status::Gone => "DELETING",
+        Status::Failed => "CREATE_FAILED",
+        Status::UpdateFailed => "UPDATE_FAILED",
+        Status::DeleteFailed => "DELETE_FAILED",
     }
 }
 
@@ -159,9 +162,12 @@ pub fn create_image(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     let name = required_str(input, "ImageName")?;
     let role_arn = required_str(input, "RoleArn")?;
     let arn = ctx.arn(&format!("image/{}", name.to_lowercase()));
-    // The ARN carries the name lower-cased, so names are unique ignoring case.
+    // The ARN carries the name lower-cased, so names are unique ignoring case. AWS's words
+    // (aws-samples/sagemaker-studio-custom-image-samples#17).
     if tables.images.keys().any(|k| k.eq_ignore_ascii_case(name)) {
-        return Err(ApiError::in_use(format!("Image {arn} already exists.")));
+        return Err(ApiError::in_use(format!(
+            "The Image with ImageName {name} already exists. Please use a different ImageName."
+        )));
     }
     let initial = tags::initial_tags(&tags::tags_from(input, "Tags")?, &[], None, &arn)?;
     let image = Image {
@@ -194,6 +200,7 @@ fn image_details(image: &Image, ctx: &Ctx) -> Value {
         "ImageStatus".into(),
         status_word(image.life.status(ctx.now, Status::Gone)).into(),
     );
+    super::failure_member(&mut out, &image.life, ctx.now);
     out.insert(
         "LastModifiedTime".into(),
         json_time(image.life.last_modified(ctx.now)),
@@ -322,23 +329,31 @@ pub fn delete_image(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
         )));
     }
     let mut removals = Vec::new();
+    let failure = ctx.failure;
     for version in tables
         .image_versions
         .range_mut((name.to_string(), 0)..=(name.to_string(), u64::MAX))
         .map(|(_, v)| v)
         .filter(|v| !v.life.is_deleting())
     {
-        let done = version
+        // A failing image deletion (fault) leaves its versions as they are.
+        if failure.is_some() {
+            break;
+        }
+        if let Some(done) = version
             .life
-            .start_delete(ctx, Transition::ImageVersionDelete);
-        removals.push((
-            done,
-            Removal::ImageVersion(name.to_string(), version.version),
-        ));
+            .start_delete(ctx, Transition::ImageVersionDelete)
+        {
+            removals.push((
+                done,
+                Removal::ImageVersion(name.to_string(), version.version),
+            ));
+        }
     }
     if let Some(image) = tables.images.get_mut(name) {
-        let done = image.life.start_delete(ctx, Transition::ImageDelete);
-        removals.push((done, Removal::Image(name.to_string())));
+        if let Some(done) = image.life.start_delete(ctx, Transition::ImageDelete) {
+            removals.push((done, Removal::Image(name.to_string())));
+        }
     }
     for (at, removal) in removals {
         tables.schedule_removal(at, removal);
@@ -370,6 +385,12 @@ fn pick_version<'t>(
         (None, None) => versions.next_back(),
     };
     found.ok_or_else(|| {
+        if number.is_none() && alias.is_none() {
+            // AWS's words (aws-samples/sagemaker-studio-custom-image-samples#17).
+            return ApiError::not_found(format!(
+                "Latest ImageVersion with ImageName {image_name} does not exist. Please provide a valid ImageName."
+            ));
+        }
         ApiError::not_found(format!(
             "ImageVersion of image {image_name} ({}) does not exist.",
             match (number, alias) {
@@ -435,9 +456,7 @@ pub fn create_image_version(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Ap
     let status = image.life.status(ctx.now, Status::Gone);
     if status != Status::InService {
         return Err(ApiError::validation(format!(
-            "Image {} is in an invalid state: {}.",
-            image.arn,
-            status_word(status)
+            "Image {image_name} is in an invalid state."
         )));
     }
     let aliases = string_list(input, "Aliases");
@@ -489,6 +508,7 @@ fn version_details(tables: &Tables, version: &ImageVersion, ctx: &Ctx, full: boo
         "ImageVersionStatus".into(),
         status_word(version.life.status(ctx.now, Status::Gone)).into(),
     );
+    super::failure_member(&mut out, &version.life, ctx.now);
     out.insert(
         "LastModifiedTime".into(),
         json_time(version.life.last_modified(ctx.now)),
@@ -592,10 +612,12 @@ pub fn delete_image_version(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Ap
     if version.life.is_deleting() {
         return Ok(json!({}));
     }
-    let done = version
+    if let Some(done) = version
         .life
-        .start_delete(ctx, Transition::ImageVersionDelete);
-    tables.schedule_removal(done, Removal::ImageVersion(key.0, key.1));
+        .start_delete(ctx, Transition::ImageVersionDelete)
+    {
+        tables.schedule_removal(done, Removal::ImageVersion(key.0, key.1));
+    }
     Ok(json!({}))
 }
 

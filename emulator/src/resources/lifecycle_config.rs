@@ -200,20 +200,21 @@ pub fn delete_studio_lifecycle_config(
 
 /// Checks an app's `ResourceSpec.LifecycleConfigArn`: it exists, is for the app's type, and is
 /// attached (`LifecycleConfigArns`) to the app type's settings in `chain` (owner or domain).
+/// Answers the app's `FailureReason` when the script fails (see [`script_failure`]).
 pub fn check_app_lifecycle_config(
     tables: &Tables,
     app_type: &str,
     settings_member: Option<&str>,
     chain: &[Option<&Value>],
     resource_spec: &Value,
-) -> ApiResult<()> {
+) -> ApiResult<Option<String>> {
     // The model's pattern admits the literal `None`: no lifecycle configuration.
     let Some(arn) = resource_spec
         .get("LifecycleConfigArn")
         .and_then(Value::as_str)
         .filter(|arn| *arn != "None")
     else {
-        return Ok(());
+        return Ok(None);
     };
     let Some(config) = tables.lifecycle_configs.values().find(|c| c.arn == arn) else {
         return Err(ApiError::not_found(format!(
@@ -240,5 +241,26 @@ pub fn check_app_lifecycle_config(
             settings_member.unwrap_or("the app's settings")
         )));
     }
-    Ok(())
+    Ok(script_failure(config))
+}
+
+/// Whether a lifecycle configuration's script fails when an app runs it, and the app's
+/// `FailureReason` then. On AWS an app whose lifecycle script exits non-zero ends `Failed`
+/// (Terraform's provider issue #27265: "unexpected state 'Failed', wanted target 'InService'");
+/// the emulator runs no script, so a script fails when it has a top-level line `exit N` with N
+/// not 0: that is how a test asks for a failing app.
+pub fn script_failure(config: &LifecycleConfig) -> Option<String> {
+    use base64::Engine as _;
+    let script = base64::engine::general_purpose::STANDARD
+        .decode(config.content.trim())
+        .ok()?;
+    let script = String::from_utf8_lossy(&script);
+    let status = script.lines().find_map(|line| {
+        let status = line.trim().strip_prefix("exit")?.trim();
+        status.parse::<u8>().ok().filter(|status| *status != 0)
+    })?;
+    Some(format!(
+        "The lifecycle configuration script {} exited with status {status}; the app could not be started. Check the app's logs in CloudWatch (log group /aws/sagemaker/studio) for details.",
+        config.arn
+    ))
 }

@@ -44,6 +44,11 @@ pub struct Ctx<'a> {
     /// The call's random source: seeded per call and journaled, so that replaying the journal
     /// regenerates the same ids.
     pub rng: std::cell::Cell<u64>,
+    /// `FailureReason` when a test asked this call's transition to end in AWS's failed state
+    /// (a fault with `FailureReason`); journaled with the call, so that replay fails it again.
+    pub failure: Option<&'a str>,
+    /// The service quotas in force for this call (none when it is replayed from the journal).
+    pub quotas: &'a crate::quotas::QuotaLimits,
 }
 
 impl Ctx<'_> {
@@ -162,7 +167,8 @@ impl Ctx<'_> {
     }
 }
 
-/// Creation time, last modification and the transition in progress of a resource.
+/// Creation time, last modification and the transition in progress of a resource, and why it
+/// failed when its transition ends in a failed state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Life {
     /// `CreationTime`.
@@ -171,44 +177,102 @@ pub struct Life {
     modified: Timestamp,
     /// The transition in progress or last finished.
     pub phase: Phase,
+    /// `FailureReason` of a transition that ends failed (shown once it has ended).
+    failure: Option<String>,
 }
 
 impl Life {
-    /// A resource created now, `Pending` until its create delay has passed.
+    /// A resource created now, `Pending` until its create delay has passed, then `InService`, or
+    /// `Failed` when the call was marked to fail (see [`Ctx::failure`]).
     pub fn created(ctx: &Ctx, transition: Transition) -> Self {
+        Self::created_failing(ctx, transition, ctx.failure.map(str::to_string))
+    }
+
+    /// A resource created now whose creation fails with `failure` when it is set.
+    pub fn created_failing(ctx: &Ctx, transition: Transition, failure: Option<String>) -> Self {
         Life {
             created: ctx.now,
             modified: ctx.now,
             phase: Phase::Creating {
                 ready_at: ctx.finish_of(transition),
+                fails: failure.is_some(),
             },
+            failure,
         }
     }
 
-    /// Starts an update (`Updating` until its delay has passed).
+    /// Starts an update (`Updating` until its delay has passed, then `InService` or
+    /// `Update_Failed`).
     pub fn start_update(&mut self, ctx: &Ctx, transition: Transition) {
         self.modified = ctx.now;
+        self.failure = ctx.failure.map(str::to_string);
         self.phase = Phase::Updating {
             ready_at: ctx.finish_of(transition),
+            fails: self.failure.is_some(),
         };
     }
 
-    /// Starts a deletion now; returns when it finishes.
-    pub fn start_delete(&mut self, ctx: &Ctx, transition: Transition) -> Timestamp {
-        self.start_delete_at(ctx.now, ctx.delays.delay(transition))
+    /// Starts a deletion now; returns when it finishes, or `None` when it is marked to fail
+    /// (`Delete_Failed`: nothing is removed).
+    pub fn start_delete(&mut self, ctx: &Ctx, transition: Transition) -> Option<Timestamp> {
+        self.failure = ctx.failure.map(str::to_string);
+        let done_at = self.start_delete_at(ctx.now, ctx.delays.delay(transition));
+        if let Phase::Deleting { fails, .. } = &mut self.phase {
+            *fails = self.failure.is_some();
+        }
+        self.failure.is_none().then_some(done_at)
     }
 
     /// Starts a deletion at `at` taking `delay` (idle shutdown deletes as of its deadline).
     pub fn start_delete_at(&mut self, at: Timestamp, delay: std::time::Duration) -> Timestamp {
         let done_at = at.plus(delay);
         self.modified = at;
-        self.phase = Phase::Deleting { done_at };
+        self.phase = Phase::Deleting {
+            done_at,
+            fails: false,
+        };
         done_at
+    }
+
+    /// Marks the deletion in progress to end in `Delete_Failed` with `reason` (apps, whose
+    /// deletion does not go through [`Life::start_delete`]).
+    pub fn fail_deletion(&mut self, reason: &str) {
+        if let Phase::Deleting { fails, .. } = &mut self.phase {
+            *fails = true;
+            self.failure = Some(reason.to_string());
+        }
+    }
+
+    /// When the transition in progress ends in a failed state, if it does.
+    pub fn failing_end(&self) -> Option<Timestamp> {
+        match self.phase {
+            Phase::Creating {
+                ready_at,
+                fails: true,
+            }
+            | Phase::Updating {
+                ready_at,
+                fails: true,
+            } => Some(ready_at),
+            Phase::Deleting {
+                done_at,
+                fails: true,
+            } => Some(done_at),
+            _ => None,
+        }
     }
 
     /// The status at `now`; `gone` is what a finished deletion shows.
     pub fn status(&self, now: Timestamp, gone: Status) -> Status {
         self.phase.status(now, gone)
+    }
+
+    /// `FailureReason` at `now`: set once a failing transition has ended.
+    pub fn failure_reason(&self, now: Timestamp) -> Option<&str> {
+        match self.phase.finished_at(now) {
+            Some(_) => self.failure.as_deref(),
+            None => None,
+        }
     }
 
     /// `LastModifiedTime` at `now`: the last call, or the end of the transition it started.
@@ -218,17 +282,20 @@ impl Life {
             .map_or(self.modified, |end| end.max(self.modified))
     }
 
-    /// When the deletion in progress finishes, if one is.
+    /// When the deletion in progress finishes, if one is (and it does not fail).
     pub fn deleted_at(&self) -> Option<Timestamp> {
         match self.phase {
-            Phase::Deleting { done_at } => Some(done_at),
+            Phase::Deleting {
+                done_at,
+                fails: false,
+            } => Some(done_at),
             _ => None,
         }
     }
 
-    /// Whether a deletion has been requested (in progress or finished).
+    /// Whether a deletion has been requested that has not failed (in progress or finished).
     pub fn is_deleting(&self) -> bool {
-        matches!(self.phase, Phase::Deleting { .. })
+        matches!(self.phase, Phase::Deleting { fails: false, .. })
     }
 }
 
@@ -322,6 +389,32 @@ pub fn status_members(out: &mut Input, life: &Life, now: Timestamp, gone: Status
         "LastModifiedTime".into(),
         json_time(life.last_modified(now)),
     );
+}
+
+/// "Because deletion failed, you might have some resources that are still running, but you
+/// cannot use or update the Domain. Call the DeleteDomain API again after fixing the error
+/// mentioned in FailureReason." (the `Delete_Failed` status, SageMaker developer guide; the same
+/// for user profiles and spaces): an update of a `Delete_Failed` resource is refused.
+pub fn refuse_update_after_failed_delete(
+    life: &Life,
+    now: Timestamp,
+    kind: &str,
+    arn: &str,
+) -> ApiResult<()> {
+    if life.status(now, Status::Gone) == Status::DeleteFailed {
+        return Err(ApiError::validation(format!(
+            "{kind} [{arn}] is in Delete_Failed state and cannot be updated: call Delete{kind} again after fixing the error mentioned in FailureReason."
+        )));
+    }
+    Ok(())
+}
+
+/// `FailureReason` of a Describe output, once a failing transition has ended (List items carry
+/// no `FailureReason` in the model).
+pub fn failure_member(out: &mut Input, life: &Life, now: Timestamp) {
+    if let Some(reason) = life.failure_reason(now) {
+        out.insert("FailureReason".into(), reason.into());
+    }
 }
 
 /// A timestamp as the awsJson protocol writes it: epoch seconds.

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::{Status, Transition};
+use crate::quotas::QuotaName;
 use crate::resources::pagination::Order;
 use crate::resources::{
     copy_members, domain, image, lookup, optional_str, optional_value, required_str,
@@ -117,6 +118,8 @@ pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     if tables.spaces.contains_key(&key) {
         return Err(ApiError::in_use(format!("Space [{arn}] already exists.")));
     }
+    ctx.quotas
+        .check(&QuotaName::Spaces, tables.spaces.len() as u64)?;
     image::check_custom_images(tables, optional_value(input, "SpaceSettings"))?;
     let initial_tags = domain::child_tags(tables, ctx, domain_id, input, &arn)?;
     let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
@@ -158,6 +161,7 @@ pub fn describe_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResul
         space.home_efs_uid.clone().into(),
     );
     status_members(&mut out, &space.life, ctx.now, Status::Gone);
+    super::failure_member(&mut out, &space.life, ctx.now);
     out.insert("Url".into(), space.url.clone().into());
     Ok(Value::Object(out))
 }
@@ -237,6 +241,24 @@ pub fn update_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
             space.arn
         )));
     }
+    super::refuse_update_after_failed_delete(&space.life, ctx.now, "Space", &space.arn)?;
+    // "If using the UpdateSpace API, you can't change the app type of your space by specifying a
+    // different value for this field." (SpaceSettings.AppType, SageMaker API reference)
+    let current_type = space
+        .space_settings()
+        .and_then(|s| s.get("AppType"))
+        .and_then(Value::as_str);
+    let new_type = optional_value(input, "SpaceSettings")
+        .and_then(|s| s.get("AppType"))
+        .and_then(Value::as_str);
+    if let (Some(current), Some(new)) = (current_type, new_type) {
+        if current != new {
+            return Err(ApiError::validation(format!(
+                "You can't edit the app type of a space: Space [{}] has AppType {current}, not {new}.",
+                space.arn
+            )));
+        }
+    }
     if let Some(patch) = optional_value(input, "SpaceSettings") {
         let target = space
             .given
@@ -270,7 +292,8 @@ pub fn delete_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     let Some(space) = tables.spaces.get_mut(&key) else {
         return Err(not_found(ctx, domain_id, name));
     };
-    let done_at = space.life.start_delete(ctx, Transition::SpaceDelete);
-    tables.schedule_removal(done_at, Removal::Space(key.0, key.1));
+    if let Some(done_at) = space.life.start_delete(ctx, Transition::SpaceDelete) {
+        tables.schedule_removal(done_at, Removal::Space(key.0, key.1));
+    }
     Ok(json!({}))
 }

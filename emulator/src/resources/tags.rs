@@ -15,6 +15,8 @@
 use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
+use crate::lifecycle::Status;
+use crate::resources::app::App;
 use crate::resources::pagination::Order;
 use crate::resources::{required_str, Ctx, Input};
 use crate::store::Tables;
@@ -120,7 +122,7 @@ fn resource_exists(tables: &Tables, ctx: &Ctx, arn: &str) -> bool {
         ["space", domain, name] => tables
             .spaces
             .contains_key(&(domain.to_string(), name.to_string())),
-        ["app", ..] => tables.apps.values().any(|app| app.arn == arn),
+        ["app", ..] => app_by_arn(tables, arn).is_some(),
         ["studio-lifecycle-config", name] => tables
             .lifecycle_configs
             .values()
@@ -132,6 +134,29 @@ fn resource_exists(tables: &Tables, ctx: &Ctx, arn: &str) -> bool {
         ["image", _] => tables.images.values().any(|i| i.arn == arn),
         ["image-version", _, _] => tables.image_versions.values().any(|v| v.arn == arn),
         _ => false,
+    }
+}
+
+/// The app an ARN names (`app/DOMAIN/OWNER/TYPE/NAME`, OWNER a lower-cased user profile name
+/// or a space name): looked up among its owner's apps.
+fn app_by_arn<'t>(tables: &'t Tables, arn: &str) -> Option<&'t App> {
+    let resource = arn.split_once(":app/")?.1;
+    let mut parts = resource.splitn(4, '/');
+    let (domain, owner) = (parts.next()?, parts.next()?);
+    tables
+        .apps_of_user_profile(domain, owner)
+        .chain(tables.apps_of_space(domain, owner))
+        .find(|app| app.arn == arn)
+}
+
+/// AddTags and ListTags on an app that is `Deleted` or `Failed` answer a ValidationException
+/// with an empty message (aws/amazon-sagemaker-feedback#108: "An error occurred
+/// (ValidationException) when calling the ListTags operation:" … "Same behavior for add-tags";
+/// terraform-provider-aws#27265 for a failed app).
+fn refuse_finished_app(tables: &Tables, ctx: &Ctx, arn: &str) -> ApiResult<()> {
+    match app_by_arn(tables, arn).map(|app| app.status(ctx.now)) {
+        Some(Status::Deleted | Status::Failed) => Err(ApiError::validation("")),
+        _ => Ok(()),
     }
 }
 
@@ -151,6 +176,7 @@ fn checked_arn<'a>(tables: &Tables, ctx: &Ctx, input: &'a Input) -> ApiResult<&'
 /// AddTags: adds or overwrites; answers the tags given.
 pub fn add_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let arn = checked_arn(tables, ctx, input)?.to_string();
+    refuse_finished_app(tables, ctx, &arn)?;
     let new = tags_from(input, "Tags")?;
     let tags = merged(
         &tables.tags.get(&arn).cloned().unwrap_or_default(),
@@ -164,6 +190,7 @@ pub fn add_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Valu
 /// ListTags: paged, 50 per page by default (the model's minimum `MaxResults` is 50).
 pub fn list_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let arn = checked_arn(tables, ctx, input)?;
+    refuse_finished_app(tables, ctx, arn)?;
     let items: Vec<(String, Value)> = tags_of(tables, arn)
         .iter()
         .enumerate()

@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::{Status, Transition};
+use crate::quotas::QuotaName;
 use crate::resources::pagination::Order;
 use crate::resources::{
     copy_members, domain, image, optional_str, optional_value, required_str, status_members, Ctx,
@@ -108,6 +109,12 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
             "UserProfile [{arn}] already exists."
         )));
     }
+    ctx.quotas
+        .check(&QuotaName::UserProfiles, tables.user_profiles.len() as u64)?;
+    check_user_settings(
+        optional_value(input, "UserSettings"),
+        SettingsOf::UserProfile,
+    )?;
     image::check_custom_images(tables, optional_value(input, "UserSettings"))?;
     let initial_tags = domain::child_tags(tables, ctx, domain_id, input, &arn)?;
     let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
@@ -127,6 +134,39 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     Ok(json!({"UserProfileArn": arn}))
 }
 
+/// Whose settings a [`check_user_settings`] reads: a domain's `DefaultUserSettings` or a user
+/// profile's `UserSettings` (the same shape, with rules that differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsOf {
+    Domain,
+    UserProfile,
+}
+
+/// The rules the API reference writes in the members of `UserSettings`, beyond the model:
+/// - `AutoMountHomeEFS`: "The DefaultAsDomain value is only supported for user profiles. Do not
+///   use the DefaultAsDomain value when setting this parameter for a domain."
+/// - `DefaultLandingUri` `studio::`: "This value can only be passed if StudioWebPortal is set to
+///   ENABLED."
+pub fn check_user_settings(settings: Option<&Value>, of: SettingsOf) -> ApiResult<()> {
+    let Some(settings) = settings else {
+        return Ok(());
+    };
+    let text = |path: &[&str]| super::lookup(settings, path).and_then(Value::as_str);
+    if of == SettingsOf::Domain && text(&["AutoMountHomeEFS"]) == Some("DefaultAsDomain") {
+        return Err(ApiError::validation(
+            "The DefaultAsDomain value of AutoMountHomeEFS is only supported for user profiles, not for a domain's DefaultUserSettings.",
+        ));
+    }
+    if text(&["DefaultLandingUri"]) == Some("studio::")
+        && text(&["StudioWebPortal"]) == Some("DISABLED")
+    {
+        return Err(ApiError::validation(
+            "DefaultLandingUri studio:: can only be passed if StudioWebPortal is set to ENABLED.",
+        ));
+    }
+    Ok(())
+}
+
 /// DescribeUserProfile.
 pub fn describe_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let domain_id = required_str(input, "DomainId")?;
@@ -141,6 +181,7 @@ pub fn describe_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> A
         profile.home_efs_uid.clone().into(),
     );
     status_members(&mut out, &profile.life, ctx.now, Status::Gone);
+    super::failure_member(&mut out, &profile.life, ctx.now);
     Ok(Value::Object(out))
 }
 
@@ -179,6 +220,10 @@ pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     let domain_id = required_str(input, "DomainId")?;
     let name = required_str(input, "UserProfileName")?;
     find(tables, ctx, domain_id, name)?;
+    check_user_settings(
+        optional_value(input, "UserSettings"),
+        SettingsOf::UserProfile,
+    )?;
     image::check_custom_images(tables, optional_value(input, "UserSettings"))?;
     let Some(profile) = tables.user_profiles.get_mut(&key(domain_id, name)) else {
         return Err(not_found(ctx, domain_id, name));
@@ -189,6 +234,7 @@ pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
             profile.arn
         )));
     }
+    super::refuse_update_after_failed_delete(&profile.life, ctx.now, "UserProfile", &profile.arn)?;
     if let Some(patch) = optional_value(input, "UserSettings") {
         let target = profile
             .given
@@ -235,9 +281,11 @@ pub fn delete_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     let Some(profile) = tables.user_profiles.get_mut(&key) else {
         return Err(not_found(ctx, domain_id, name));
     };
-    let done_at = profile
+    if let Some(done_at) = profile
         .life
-        .start_delete(ctx, Transition::UserProfileDelete);
-    tables.schedule_removal(done_at, Removal::UserProfile(key.0, key.1));
+        .start_delete(ctx, Transition::UserProfileDelete)
+    {
+        tables.schedule_removal(done_at, Removal::UserProfile(key.0, key.1));
+    }
     Ok(json!({}))
 }
