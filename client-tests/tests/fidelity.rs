@@ -1,6 +1,7 @@
 //! AWS's rules beyond the model, through the real `aws-sdk-sagemaker`: each test names the public
 //! source of the behaviour it holds (docs/fidelity.md lists them all, with these tests' names),
-//! and the failed states and quotas a test can ask for.
+//! and the failed states and quotas a test can ask for. The emulator runs in process (the SDK's
+//! HTTP client hands requests to its router): a port is not the point here.
 
 mod common;
 
@@ -10,9 +11,8 @@ use aws_sdk_sagemaker::types::{
     ImageStatus, ResourceSpec, SpaceStatus, Tag, UserProfileStatus,
 };
 use aws_sdk_sagemaker::Client;
-use common::{advance, client, emulator, quick_start_domain};
+use common::{advance, client, in_process, quick_start_domain, Emulated};
 use sagemaker_studio_emulator::faults::PendingFault;
-use sagemaker_studio_emulator::server::RunningServer;
 
 /// The code and message of a failed call.
 fn refusal<E: ProvideErrorMetadata + std::fmt::Debug, T: std::fmt::Debug>(
@@ -26,7 +26,7 @@ fn refusal<E: ProvideErrorMetadata + std::fmt::Debug, T: std::fmt::Debug>(
 }
 
 /// Makes the next call of `operation` succeed and its transition end failed with `reason`.
-fn fail_next(server: &RunningServer, operation: &str, reason: &str) {
+fn fail_next(server: &impl Emulated, operation: &str, reason: &str) {
     server.service().faults.inject(PendingFault {
         operation: operation.into(),
         error_code: None,
@@ -65,7 +65,7 @@ async fn profile(sm: &Client, domain: &str, name: &str) {
 
 #[tokio::test]
 async fn app_security_group_management_needs_rstudio_tf_39923() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "plain").await;
     advance(&server, 1);
@@ -93,7 +93,7 @@ async fn app_security_group_management_needs_rstudio_tf_39923() {
 
 #[tokio::test]
 async fn vpc_only_update_needs_vpc_and_subnets_tf_45528() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "net").await;
     advance(&server, 1);
@@ -133,7 +133,7 @@ async fn vpc_only_update_needs_vpc_and_subnets_tf_45528() {
 
 #[tokio::test]
 async fn network_changes_wait_for_running_apps_tf_31912_update_domain_reference() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "busy").await;
     profile(&sm, &domain, "ana").await;
@@ -178,7 +178,7 @@ async fn network_changes_wait_for_running_apps_tf_31912_update_domain_reference(
 
 #[tokio::test]
 async fn home_efs_creation_cannot_go_back_to_disabled_update_domain_reference() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "efs").await;
     advance(&server, 1);
@@ -200,7 +200,7 @@ async fn home_efs_creation_cannot_go_back_to_disabled_update_domain_reference() 
 
 #[tokio::test]
 async fn describe_domain_fills_in_auto_mount_home_efs_tf_domain_basic() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "defaults").await;
     let described = sm
@@ -223,7 +223,7 @@ async fn describe_domain_fills_in_auto_mount_home_efs_tf_domain_basic() {
 
 #[tokio::test]
 async fn jupyter_server_apps_get_the_regions_first_party_image_tf_app_basic() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "classic").await;
     profile(&sm, &domain, "ana").await;
@@ -266,7 +266,7 @@ async fn jupyter_server_apps_get_the_regions_first_party_image_tf_app_basic() {
 
 #[tokio::test]
 async fn kernel_gateway_system_means_ml_t3_medium_resource_spec_reference() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "kg").await;
     profile(&sm, &domain, "ana").await;
@@ -291,7 +291,7 @@ async fn kernel_gateway_system_means_ml_t3_medium_resource_spec_reference() {
 
 #[tokio::test]
 async fn tags_of_a_deleted_app_are_refused_feedback_108() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "tags").await;
     profile(&sm, &domain, "ana").await;
@@ -331,7 +331,7 @@ async fn tags_of_a_deleted_app_are_refused_feedback_108() {
 
 #[tokio::test]
 async fn image_texts_are_aws_words_custom_image_samples_17() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let role = "arn:aws:iam::111122223333:role/image-role";
     sm.create_image()
@@ -388,7 +388,7 @@ async fn image_texts_are_aws_words_custom_image_samples_17() {
 
 #[tokio::test]
 async fn a_space_app_needs_an_in_service_space_canvas_troubleshooting() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "spaces").await;
     sm.create_space()
@@ -417,7 +417,7 @@ async fn a_space_app_needs_an_in_service_space_canvas_troubleshooting() {
 
 #[tokio::test]
 async fn every_failed_state_on_demand_with_its_failure_reason() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     // Domain: Failed.
     fail_next(&server, "CreateDomain", "No default VPC in the region.");
@@ -620,7 +620,7 @@ async fn every_failed_state_on_demand_with_its_failure_reason() {
 
 #[tokio::test]
 async fn a_lifecycle_script_that_exits_non_zero_fails_its_app_tf_27265() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "lcc").await;
     use base64::Engine as _;
@@ -692,8 +692,7 @@ async fn quotas_answer_aws_resource_limit_exceeded_jupyterlab_8759() {
         .quota("apps:KernelGateway:ml.m5.12xlarge".parse().unwrap(), 0)
         .quota("apps:KernelGateway:ml.t3.medium".parse().unwrap(), 1)
         .quota("domains".parse().unwrap(), 1)
-        .start()
-        .await
+        .in_process()
         .unwrap();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "quota").await;
@@ -761,7 +760,7 @@ async fn quotas_answer_aws_resource_limit_exceeded_jupyterlab_8759() {
 
 #[tokio::test]
 async fn list_apps_takes_one_owner_filter_list_apps_reference() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let (code, _) = refusal(
         sm.list_apps()
@@ -775,7 +774,7 @@ async fn list_apps_takes_one_owner_filter_list_apps_reference() {
 
 #[tokio::test]
 async fn update_space_keeps_its_app_type_space_settings_reference() {
-    let server = emulator().await;
+    let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "types").await;
     sm.create_space()

@@ -128,6 +128,18 @@ impl EmulatorBuilder {
         &self.config
     }
 
+    /// The emulator in process, with no socket: give its [`http_client`] and
+    /// [`endpoint_url`] to the Rust SDK (see [`crate::in_process`]). The host and port are not
+    /// used; a state file and a scenario are loaded as by [`EmulatorBuilder::start`].
+    ///
+    /// [`http_client`]: crate::InProcessEmulator::http_client
+    /// [`endpoint_url`]: crate::InProcessEmulator::endpoint_url
+    pub fn in_process(self) -> std::io::Result<crate::InProcessEmulator> {
+        let service =
+            crate::server::build_service(self.config, crate::in_process::IN_PROCESS_ENDPOINT)?;
+        Ok(crate::InProcessEmulator::new(service))
+    }
+
     /// Binds and serves in the background; when this returns, the socket accepts connections.
     pub async fn start(self) -> std::io::Result<RunningServer> {
         let account = &self.config.account_id;

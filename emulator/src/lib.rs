@@ -37,6 +37,7 @@ pub mod dispatch;
 pub mod embedded;
 pub mod error;
 pub mod faults;
+pub mod in_process;
 pub mod lifecycle;
 pub mod metering;
 pub mod model;
@@ -56,4 +57,5 @@ pub mod usage_table;
 
 pub use credentials::Auth;
 pub use embedded::{Emulator, EmulatorBuilder};
+pub use in_process::InProcessEmulator;
 pub use server::RunningServer;

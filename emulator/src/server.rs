@@ -223,13 +223,10 @@ impl RunningServer {
     }
 }
 
-/// Binds `config.host:config.port` and serves in the background. When this returns, the socket
-/// accepts connections.
-pub async fn start(config: Config) -> std::io::Result<RunningServer> {
-    // Parse the model and compile its patterns now, not on the first request.
+/// The service a configuration describes, its state file loaded and its scenario started;
+/// `endpoint` (`http://HOST:PORT`) stands for `{endpoint}` in the Studio base URL.
+pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<Service> {
     crate::model::model();
-    let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
-    let addr = listener.local_addr()?;
     let mut service = Service::new(
         config.clock,
         config.delays,
@@ -241,7 +238,7 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
     // `{endpoint}` in the base URL stands for this server's own address (known only now).
     service.studio_base_url = config
         .studio_base_url
-        .map(|base| base.replace("{endpoint}", &format!("http://{addr}")));
+        .map(|base| base.replace("{endpoint}", endpoint));
     service.auth = config.auth;
     service.quotas = crate::quotas::Quotas::new(config.quotas);
     service.check_output_shapes |= config.check_output_shapes;
@@ -261,6 +258,17 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
         let progress = service.load_scenario(scenario);
         tracing::info!(scenario = %progress["Name"], calls = %progress["Total"], "scenario loaded");
     }
+    Ok(service)
+}
+
+/// Binds `config.host:config.port` and serves in the background. When this returns, the socket
+/// accepts connections.
+pub async fn start(config: Config) -> std::io::Result<RunningServer> {
+    // Parse the model and compile its patterns now, not on the first request.
+    crate::model::model();
+    let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
+    let addr = listener.local_addr()?;
+    let service = build_service(config, &format!("http://{addr}"))?;
     let (tx, rx) = oneshot::channel::<()>();
     let app = router(service.clone());
     let task = tokio::spawn(async move {

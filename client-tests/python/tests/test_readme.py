@@ -78,6 +78,10 @@ def blocks() -> list[Block]:
 
 def clean_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "SMSE_"))}
+    # The user's toolchain stays where rustup put it (under the real home), whatever HOME is.
+    for name, folder in (("RUSTUP_HOME", ".rustup"), ("CARGO_HOME", ".cargo")):
+        if name not in env and (Path.home() / folder).is_dir():
+            env[name] = str(Path.home() / folder)
     env["HOME"] = str(home)
     venv_bin = Path(sys.executable).parent
     env["PATH"] = os.pathsep.join([str(venv_bin), str(binary().parent), env.get("PATH", "")])

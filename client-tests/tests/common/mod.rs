@@ -1,5 +1,6 @@
-//! Shared setup of the Rust SDK suites: an emulator on `127.0.0.1:0` with a manual clock, and an
-//! `aws-sdk-sagemaker` client pointed at it.
+//! Shared setup of the Rust SDK suites: an emulator on `127.0.0.1:0` (or in process, with no
+//! socket, where a port is not the point) with a manual clock, and an `aws-sdk-sagemaker` client
+//! pointed at it.
 
 #![allow(dead_code)]
 
@@ -10,6 +11,52 @@ use aws_sdk_sagemaker::Client;
 use sagemaker_studio_emulator::clock::{Clock, Timestamp};
 use sagemaker_studio_emulator::lifecycle::{DelayPreset, DelayProfile};
 use sagemaker_studio_emulator::server::{start, Config, RunningServer};
+use sagemaker_studio_emulator::service::Service;
+use sagemaker_studio_emulator::{Emulator, InProcessEmulator};
+
+/// What a test drives: an emulator on a socket or in process.
+pub trait Emulated {
+    /// The emulator's clock.
+    fn clock(&self) -> &Clock;
+    /// The service behind it (faults, quotas, usage).
+    fn service(&self) -> &Service;
+    /// An SDK configuration that reaches it.
+    fn sdk_config(&self) -> aws_sdk_sagemaker::config::Builder;
+}
+
+impl Emulated for RunningServer {
+    fn clock(&self) -> &Clock {
+        RunningServer::clock(self)
+    }
+    fn service(&self) -> &Service {
+        RunningServer::service(self)
+    }
+    fn sdk_config(&self) -> aws_sdk_sagemaker::config::Builder {
+        aws_sdk_sagemaker::Config::builder().endpoint_url(self.endpoint_url())
+    }
+}
+
+impl Emulated for InProcessEmulator {
+    fn clock(&self) -> &Clock {
+        InProcessEmulator::clock(self)
+    }
+    fn service(&self) -> &Service {
+        InProcessEmulator::service(self)
+    }
+    fn sdk_config(&self) -> aws_sdk_sagemaker::config::Builder {
+        aws_sdk_sagemaker::Config::builder()
+            .endpoint_url(self.endpoint_url())
+            .http_client(self.http_client())
+    }
+}
+
+/// An emulator in process (no socket) with the `fast` profile on a manual clock.
+pub fn in_process() -> InProcessEmulator {
+    Emulator::builder()
+        .clock(Clock::manual_at(Timestamp(T0_MILLIS)))
+        .in_process()
+        .expect("the default configuration is valid")
+}
 
 /// 2026-01-01T00:00:00Z: the manual clock's start in every test.
 pub const T0_MILLIS: i64 = 1_767_225_600_000;
@@ -32,23 +79,23 @@ pub async fn emulator_with(delays: DelayProfile) -> RunningServer {
 }
 
 /// A client for `region` whose access key id is `access_key` (12 digits = the account).
-pub fn client_as(server: &RunningServer, access_key: &str, region: &str) -> Client {
-    let config = aws_sdk_sagemaker::Config::builder()
+pub fn client_as(server: &impl Emulated, access_key: &str, region: &str) -> Client {
+    let config = server
+        .sdk_config()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
         .credentials_provider(Credentials::new(access_key, "secret", None, None, "tests"))
-        .endpoint_url(server.endpoint_url())
         .build();
     Client::from_conf(config)
 }
 
 /// A client in us-east-1 for account 111122223333.
-pub fn client(server: &RunningServer) -> Client {
+pub fn client(server: &impl Emulated) -> Client {
     client_as(server, "111122223333", "us-east-1")
 }
 
 /// Moves the emulator's clock forward.
-pub fn advance(server: &RunningServer, seconds: u64) {
+pub fn advance(server: &impl Emulated, seconds: u64) {
     server.clock().advance(Duration::from_secs(seconds));
 }
 
