@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build fixtures/studio-prices.json from the price data in fixtures/sources/, deterministically.
 
-The emulator embeds fixtures/studio-prices.json at compile time (emulator/src/prices.rs).
+The emulator embeds fixtures/studio-prices.json at compile time (emulator/src/sim/prices.rs).
 This script is the only writer of that file: it reads the figures found in public price tables
 (default: fixtures/sources/studio-prices.json, whose "_about" says where they come from), validates them,
 normalises every entry to {vcpu, memory_gib, gpus, usd_per_hour, filled_from} and

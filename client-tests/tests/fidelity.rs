@@ -12,7 +12,7 @@ use aws_sdk_sagemaker::types::{
 };
 use aws_sdk_sagemaker::Client;
 use common::{advance, client, in_process, quick_start_domain, Emulated};
-use sagemaker_studio_emulator::faults::PendingFault;
+use sagemaker_studio_emulator::sim::faults::PendingFault;
 
 /// The code and message of a failed call.
 fn refusal<E: ProvideErrorMetadata + std::fmt::Debug, T: std::fmt::Debug>(

@@ -6,8 +6,8 @@
 //! still running — the shape of a busy account. It prints the time of every run, in ns per
 //! report, and their median; `--runs N` and `--apps N` change the defaults (15 runs, 10,000).
 
-use sagemaker_studio_emulator::metering::{meter, AppInterval, AppOwner};
-use sagemaker_studio_emulator::prices;
+use sagemaker_studio_emulator::sim::metering::{meter, AppInterval, AppOwner};
+use sagemaker_studio_emulator::sim::prices;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -77,7 +77,7 @@ fn arg(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-// A benchmark measures wall time: the one place outside clock.rs allowed to read it.
+// A benchmark measures wall time: the one place outside sim/clock.rs allowed to read it.
 #[allow(clippy::disallowed_methods)]
 fn main() {
     let n = arg("--apps", 10_000);

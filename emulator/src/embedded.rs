@@ -1,7 +1,7 @@
 //! The emulator as a library: [`Emulator::builder`] sets up a server in code (a manual clock, a
 //! delay profile, the default account and region, strict auth), and `start` binds it and returns
 //! the [`RunningServer`] handle (endpoint URL, clock, shutdown). It is a thin layer over
-//! [`server::start`](crate::server::start) and its [`Config`], which stay available.
+//! [`server::start`](crate::http::server::start) and its [`Config`], which stay available.
 //!
 //! Unlike the binary, a builder listens on a free port by default (`127.0.0.1:0`): tests run in
 //! parallel, and `endpoint_url()` says where it landed.
@@ -24,10 +24,10 @@
 //! # }
 //! ```
 
-use crate::clock::Clock;
-use crate::credentials::Auth;
-use crate::lifecycle::DelayProfile;
-use crate::server::{start, Config, RunningServer};
+use crate::http::server::{start, Config, RunningServer};
+use crate::protocol::credentials::Auth;
+use crate::sim::clock::Clock;
+use crate::sim::lifecycle::DelayProfile;
 
 /// Entry point of the embedding API.
 #[derive(Debug, Clone, Copy)]
@@ -117,8 +117,8 @@ impl EmulatorBuilder {
     }
 
     /// Sets a service quota, e.g. `.quota("apps:KernelGateway:ml.g5.48xlarge".parse()?, 0)`:
-    /// a call over it gets AWS's `ResourceLimitExceeded` (see [`crate::quotas`]).
-    pub fn quota(mut self, name: crate::quotas::QuotaName, limit: u64) -> Self {
+    /// a call over it gets AWS's `ResourceLimitExceeded` (see [`crate::sim::quotas`]).
+    pub fn quota(mut self, name: crate::sim::quotas::QuotaName, limit: u64) -> Self {
         self.config.quotas.set(name, limit);
         self
     }
@@ -129,14 +129,16 @@ impl EmulatorBuilder {
     }
 
     /// The emulator in process, with no socket: give its [`http_client`] and
-    /// [`endpoint_url`] to the Rust SDK (see [`crate::in_process`]). The host and port are not
+    /// [`endpoint_url`] to the Rust SDK (see [`crate::http::in_process`]). The host and port are not
     /// used; a state file and a scenario are loaded as by [`EmulatorBuilder::start`].
     ///
     /// [`http_client`]: crate::InProcessEmulator::http_client
     /// [`endpoint_url`]: crate::InProcessEmulator::endpoint_url
     pub fn in_process(self) -> std::io::Result<crate::InProcessEmulator> {
-        let service =
-            crate::server::build_service(self.config, crate::in_process::IN_PROCESS_ENDPOINT)?;
+        let service = crate::http::server::build_service(
+            self.config,
+            crate::http::in_process::IN_PROCESS_ENDPOINT,
+        )?;
         Ok(crate::InProcessEmulator::new(service))
     }
 
@@ -156,7 +158,7 @@ impl EmulatorBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::Timestamp;
+    use crate::sim::clock::Timestamp;
 
     #[tokio::test]
     async fn builder_starts_on_a_free_port_with_its_settings() {

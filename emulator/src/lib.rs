@@ -1,20 +1,27 @@
 //! A local emulator of the Amazon SageMaker Studio control plane, speaking SageMaker's awsJson1.1
 //! protocol so that the real AWS SDKs work against it through an endpoint-url override.
 //!
-//! A tour, in the order a request flows:
-//! - [`server`] — HTTP (axum): the API on `POST /`, the admin API, `start` for embedding.
-//! - [`protocol`] — awsJson1.1 only: target header, body → JSON, caller from SigV4, error envelope.
-//! - [`service`] — looks the operation up in [`dispatch`] (THE table of operations) and runs it
-//!   under its partition's lock in [`store`] with the [`clock`]'s `now`.
-//! - [`resources`] — one file per resource family; plain functions, no HTTP.
-//! - [`lifecycle`] — statuses derived from timestamps and the delay profile.
-//! - [`error`] — the one error enum with AWS's codes.
-//! - [`admin`] — `/_emulator/…`; [`faults`] — injected errors and latency (`/_emulator/faults`).
-//! - [`credentials`] and [`protocol::sigv4`] — strict mode (`--auth strict`): SigV4 verified
-//!   against a credentials file before anything else runs.
-//! - [`embedded`] — [`Emulator::builder`], the library API for tests.
-//! - [`ui`] — the dashboard for teaching demos (`/_emulator/ui`), fed by [`snapshot`] and the
-//!   usage report; [`scenario`] — scenario fixtures replayed lazily on the emulator's clock.
+//! The folders are the layers, each using only the ones listed before it (checked by
+//! `scripts/check-layers`):
+//! - [`error`] — the one error enum with AWS's codes; [`model`] — the SageMaker model slice, the
+//!   request validator and the output-shape check.
+//! - [`sim`] — what the emulator simulates, knowing nothing of requests: the [`clock`],
+//!   statuses over time ([`lifecycle`]), [`sim::metering`] and [`sim::prices`], service
+//!   [`sim::quotas`], and the queue of injected [`sim::faults`].
+//! - [`resources`] — one file per resource family (plain functions, no HTTP) and their
+//!   [`resources::store`] of tables, one partition per account and region.
+//! - [`protocol`] — awsJson1.1 without HTTP types of a framework: target header, body → JSON,
+//!   caller from SigV4, strict mode's [`protocol::sigv4`] and [`protocol::credentials`].
+//! - [`persistence`] — the journal of changes and the state file.
+//! - [`service`] — [`service::Service`] runs one call: looks the operation up in
+//!   [`service::dispatch`] (THE table of operations), validates it, runs its handler under its
+//!   partition's lock, journals it; also the lazy [`service::scenario`] replay and the
+//!   dashboard's [`service::snapshot`].
+//! - [`http`] — the only code that speaks HTTP (axum): the API on `POST /`, the admin API, the
+//!   dashboard and Studio pages, one body reader and the response envelope, [`http::server`]
+//!   (`start`) and [`http::in_process`] (the Rust SDK with no socket).
+//! - [`embedded`] — [`Emulator::builder`], the library API for tests; [`usage_table`] — the
+//!   `usage` subcommand's table.
 //!
 //! Embedding (what the Rust client tests do; `server::start(Config)` is the same, spelled out):
 //! ```no_run
@@ -30,32 +37,22 @@
 //! # }
 //! ```
 
-pub mod admin;
-pub mod clock;
-pub mod credentials;
-pub mod dispatch;
 pub mod embedded;
 pub mod error;
-pub mod faults;
-pub mod in_process;
-pub mod lifecycle;
-pub mod metering;
+pub mod http;
 pub mod model;
 pub mod persistence;
-pub mod prices;
 pub mod protocol;
-pub mod quotas;
 pub mod resources;
-pub mod scenario;
-pub mod server;
 pub mod service;
-pub mod snapshot;
-pub mod store;
-pub mod studio_page;
-pub mod ui;
+pub mod sim;
 pub mod usage_table;
 
-pub use credentials::Auth;
+// The paths of the embedding API (README, tests): the clock, delays and `server::start`.
+pub use http::server;
+pub use sim::{clock, lifecycle};
+
 pub use embedded::{Emulator, EmulatorBuilder};
-pub use in_process::InProcessEmulator;
-pub use server::RunningServer;
+pub use http::in_process::InProcessEmulator;
+pub use http::server::RunningServer;
+pub use protocol::credentials::Auth;

@@ -8,13 +8,15 @@ use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
 use sagemaker_studio_emulator::clock::{Clock, ClockMode};
+use sagemaker_studio_emulator::http::ui;
 use sagemaker_studio_emulator::lifecycle::{
     parse_delay_override, DelayPreset, DelayProfile, Transition,
 };
-use sagemaker_studio_emulator::scenario::Scenario;
 use sagemaker_studio_emulator::server::{start, Config};
+use sagemaker_studio_emulator::service::scenario::Scenario;
+use sagemaker_studio_emulator::sim::quotas;
+use sagemaker_studio_emulator::usage_table;
 use sagemaker_studio_emulator::Auth;
-use sagemaker_studio_emulator::{quotas, ui, usage_table};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ClockArg {

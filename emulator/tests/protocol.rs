@@ -1208,7 +1208,7 @@ async fn admin_reset_empties_every_world_and_keeps_serving() {
     server.shutdown().await.unwrap();
 }
 
-/// The admin API answers its errors "in the same envelope as the API's" (admin.rs): a typed 4xx
+/// The admin API answers its errors "in the same envelope as the API's" (src/http/admin.rs): a typed 4xx
 /// with `__type` and `x-amzn-ErrorType`, never an empty body.
 fn assert_typed_4xx(response: &Response, what: &str) {
     assert!(

@@ -6,9 +6,9 @@
 use axum::http::{HeaderMap, HeaderValue};
 use proptest::prelude::*;
 use sagemaker_studio_emulator::clock::{Clock, Timestamp};
-use sagemaker_studio_emulator::dispatch::OPERATIONS;
 use sagemaker_studio_emulator::lifecycle::{DelayPreset, DelayProfile};
 use sagemaker_studio_emulator::protocol::{self, ApiRequest, Defaults};
+use sagemaker_studio_emulator::service::dispatch::OPERATIONS;
 use sagemaker_studio_emulator::service::Service;
 use serde_json::{Map, Value};
 

@@ -18,9 +18,9 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use sagemaker_studio_emulator::dispatch;
 use sagemaker_studio_emulator::model::example::{example_input, example_value};
 use sagemaker_studio_emulator::model::{self, Kind, Model, ShapeId};
+use sagemaker_studio_emulator::service::dispatch;
 use serde_json::{json, Map, Value};
 
 /// Strings tried, in order, to break a pattern (each also padded to the shape's minimum).
@@ -765,7 +765,7 @@ fn generate(fixture: &Fixture) -> (Vec<Case>, Baselines) {
     let model = model::model();
     let mut cases = Vec::new();
     let mut all_baselines = Vec::new();
-    for (operation, _) in dispatch::OPERATIONS {
+    for (operation, _, _) in dispatch::OPERATIONS {
         let Some(root) = model.operation(operation).and_then(|op| op.input) else {
             continue;
         };
@@ -904,7 +904,7 @@ async fn every_generated_violation_is_refused_over_http_naming_its_member_and_st
 
 #[tokio::test]
 async fn every_served_operation_is_in_the_model() {
-    for (operation, _) in dispatch::OPERATIONS {
+    for (operation, _, _) in dispatch::OPERATIONS {
         assert!(
             model::input_shape(operation).is_some(),
             "{operation} is served but not in the model slice"
@@ -1098,7 +1098,7 @@ async fn a_too_long_user_profile_name_breaks_its_length_and_pattern_together() {
 #[test]
 fn the_model_examples_are_valid_inputs_of_every_served_operation() {
     let model = model::model();
-    for (operation, _) in dispatch::OPERATIONS {
+    for (operation, _, _) in dispatch::OPERATIONS {
         for full in [false, true] {
             let body = example_input(model, operation, full).expect("an example");
             assert_eq!(

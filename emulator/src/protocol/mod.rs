@@ -3,12 +3,12 @@
 //! ids, and the error envelope that both botocore and the Rust SDK parse (see
 //! `docs/protocol.md`).
 
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use serde_json::{json, Map, Value};
+use http::HeaderMap;
+use serde_json::{Map, Value};
 
 use crate::error::ApiError;
 
+pub mod credentials;
 pub mod sigv4;
 
 /// The awsJson1.1 content type, sent on every answer.
@@ -139,41 +139,10 @@ pub fn request_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-/// HTTP 200 with the output members.
-pub fn success(request_id: &str, output: &Value) -> Response {
-    let body = match output {
-        Value::Object(map) if map.is_empty() => "{}".to_string(),
-        other => other.to_string(),
-    };
-    let mut response = (StatusCode::OK, body).into_response();
-    decorate(&mut response, request_id);
-    response
-}
-
-/// AWS's error envelope: status, `x-amzn-ErrorType`, and `__type`, `Message`, `message` in the body.
-pub fn failure(request_id: &str, error: &ApiError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
-    let message = error.message();
-    let body = json!({"__type": error.code(), "Message": message, "message": message});
-    let mut response = (status, body.to_string()).into_response();
-    decorate(&mut response, request_id);
-    if let Ok(code) = HeaderValue::from_str(error.code()) {
-        response.headers_mut().insert("x-amzn-ErrorType", code);
-    }
-    response
-}
-
-fn decorate(response: &mut Response, request_id: &str) {
-    let headers = response.headers_mut();
-    headers.insert("content-type", HeaderValue::from_static(CONTENT_TYPE));
-    if let Ok(id) = HeaderValue::from_str(request_id) {
-        headers.insert("x-amzn-RequestId", id);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use http::HeaderValue;
 
     fn defaults() -> Defaults {
         Defaults {

@@ -7,7 +7,7 @@
 //! 1. no `Authorization`, or one not starting `AWS4-` → `MissingAuthenticationTokenException`;
 //! 2. a `Key=Value` part without `=`, a missing `Credential`/`Signature`/`SignedHeaders`, no
 //!    `X-Amz-Date`, a date not in ISO-8601 basic format → `IncompleteSignatureException`;
-//! 3. `X-Amz-Date` more than 15 minutes from the host's wall clock ([`crate::clock::wall_now`]) →
+//! 3. `X-Amz-Date` more than 15 minutes from the host's wall clock ([`crate::sim::clock::wall_now`]) →
 //!    `InvalidSignatureException` ("Signature expired: …" / "Signature not yet current: …");
 //! 4. `host` not signed → `InvalidSignatureException`;
 //! 5. an algorithm other than `AWS4-HMAC-SHA256`, a credential that is not five `/`-separated
@@ -16,7 +16,7 @@
 //!    `aws4_request`, or a date other than `X-Amz-Date`'s → `InvalidSignatureException`;
 //! 7. an access key id not in the file → `UnrecognizedClientException`;
 //! 8. a signature that differs from the one computed → `InvalidSignatureException`;
-//! 9. a session token that differs from the profile's (see [`crate::credentials`]) →
+//! 9. a session token that differs from the profile's (see [`crate::protocol::credentials`]) →
 //!    `UnrecognizedClientException`.
 //!
 //! The signing math is the `aws-sigv4` crate's (`http_request::sign`), the signer inside every
@@ -40,11 +40,11 @@ use aws_sigv4::http_request::{
     sign, PayloadChecksumKind, SessionTokenMode, SignableBody, SignableRequest, SigningSettings,
 };
 use aws_sigv4::sign::v4;
-use axum::http::HeaderMap;
+use http::HeaderMap;
 use subtle::ConstantTimeEq;
 
-use crate::credentials::{CredentialsFile, Profile};
 use crate::error::ApiError;
+use crate::protocol::credentials::{CredentialsFile, Profile};
 
 /// The only algorithm accepted.
 pub const ALGORITHM: &str = "AWS4-HMAC-SHA256";
@@ -461,7 +461,7 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::HeaderValue;
+    use http::HeaderValue;
 
     const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
@@ -477,7 +477,7 @@ mod tests {
         let mut map = HeaderMap::new();
         for (name, value) in pairs {
             map.append(
-                axum::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
                 HeaderValue::from_str(value).unwrap(),
             );
         }
@@ -562,7 +562,7 @@ mod tests {
         let mut extra = HeaderMap::new();
         for (name, value) in instructions.headers() {
             extra.insert(
-                axum::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
                 HeaderValue::from_str(value).unwrap(),
             );
         }

@@ -10,16 +10,19 @@ use serde_json::{json, Value};
 
 use std::time::Duration;
 
-use crate::clock::Timestamp;
 use crate::error::{ApiError, ApiResult};
-use crate::lifecycle::{DelayProfile, Status, Transition};
-use crate::metering::{AppInterval, AppOwner};
+use crate::resources::domain::Domain;
 use crate::resources::pagination::Order;
+use crate::resources::space::Space;
+use crate::resources::tags::TagList;
+use crate::resources::Tables;
 use crate::resources::{
     domain, json_time, lifecycle_config, lookup, optional_str, optional_value, required_str, space,
     tags, user_profile, Ctx, Input, Life,
 };
-use crate::store::Tables;
+use crate::sim::clock::Timestamp;
+use crate::sim::lifecycle::{DelayProfile, Status, Transition};
+use crate::sim::metering::{AppInterval, AppOwner};
 
 /// Who an app belongs to. Ordered so that a profile's or a space's apps are one key range.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -245,6 +248,26 @@ pub fn default_jupyter_server_image(region: &str) -> Option<String> {
         })
 }
 
+/// The instance type an app of `app_type` runs on when `instance_type` is asked: JupyterServer
+/// only on `system`; "For KernelGateway apps, the system value is translated to ml.t3.medium."
+/// (ResourceSpec, SageMaker API reference); other ML apps never on `system`.
+fn check_instance_type(app_type: &str, instance_type: String) -> ApiResult<String> {
+    if app_type == "JupyterServer" && instance_type != "system" {
+        return Err(ApiError::validation(format!(
+            "Invalid InstanceType '{instance_type}' for app type JupyterServer: JupyterServer apps run only on the 'system' instance type."
+        )));
+    }
+    if app_type == "KernelGateway" && instance_type == "system" {
+        return Ok("ml.t3.medium".to_string());
+    }
+    if instance_type == "system" && !matches!(app_type_rules(app_type).1, Some("system")) {
+        return Err(ApiError::validation(format!(
+            "Invalid InstanceType 'system' for app type {app_type}: it needs an ML instance type."
+        )));
+    }
+    Ok(instance_type)
+}
+
 /// Resolves the app's resource spec: the default chain, most general first, each more specific
 /// spec overriding member by member; then the app type's default instance.
 fn resolve_resource_spec(
@@ -284,23 +307,7 @@ fn resolve_resource_spec(
             }
         },
     };
-    if app_type == "JupyterServer" && instance_type != "system" {
-        return Err(ApiError::validation(format!(
-            "Invalid InstanceType '{instance_type}' for app type JupyterServer: JupyterServer apps run only on the 'system' instance type."
-        )));
-    }
-    // "For KernelGateway apps, the system value is translated to ml.t3.medium." (ResourceSpec,
-    // SageMaker API reference)
-    let instance_type = if app_type == "KernelGateway" && instance_type == "system" {
-        "ml.t3.medium".to_string()
-    } else {
-        instance_type
-    };
-    if instance_type == "system" && !matches!(app_type_rules(app_type).1, Some("system")) {
-        return Err(ApiError::validation(format!(
-            "Invalid InstanceType 'system' for app type {app_type}: it needs an ML instance type."
-        )));
-    }
+    let instance_type = check_instance_type(app_type, instance_type)?;
     spec.insert("InstanceType".into(), instance_type.clone().into());
     if app_type == "JupyterServer" && !spec.contains_key("SageMakerImageArn") {
         if let Some(image) = default_jupyter_server_image(region) {
@@ -310,157 +317,223 @@ fn resolve_resource_spec(
     Ok((Value::Object(spec), instance_type))
 }
 
-/// CreateApp.
-pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let (owner, mut owner_name) = owner_of(input)?;
-    let key = app_key(input, owner.clone())?;
-    let (domain_id, app_type, app_name) = (key.0.clone(), key.2.clone(), key.3.clone());
-    // "When creating the app-type JupyterServer, the app-name must be default." (Studio
-    // lifecycle configuration guide, AWS CLI steps)
-    if app_type == "JupyterServer" && app_name != "default" {
+/// What CreateApp reads from the app's owner: the settings chains its resource spec and idle
+/// shutdown resolve through (most general first), its tags, and its name as created.
+struct OwnerSettings<'t> {
+    /// Domain defaults, then the owner's settings (then the space's own, for a space app).
+    chain: Vec<Option<&'t Value>>,
+    /// The administrator's idle settings: domain defaults, then the user profile's or the
+    /// domain's space defaults.
+    idle_chain: Vec<Option<&'t Value>>,
+    /// The space's own settings (its chosen idle timeout), for a space app.
+    space_idle: Option<&'t Value>,
+    owner_tags: TagList,
+    owner_name: String,
+}
+
+/// The owner settings of an app of a user profile (Studio Classic apps only).
+fn profile_settings<'t>(
+    tables: &'t Tables,
+    ctx: &Ctx,
+    domain: &'t Domain,
+    key: &AppKey,
+    name: &str,
+) -> ApiResult<OwnerSettings<'t>> {
+    if runs_in_space(&key.2) {
         return Err(ApiError::validation(format!(
-            "Invalid AppName [{app_name}] for AppType JupyterServer: a JupyterServer app must be named 'default'."
+            "App type {} runs in a space: give SpaceName instead of UserProfileName.",
+            key.2
         )));
     }
-    domain::find_live(tables, ctx, &domain_id)?;
-    let domain = domain::find(tables, ctx, &domain_id)?;
+    let profile = user_profile::find(tables, ctx, &key.0, name)?;
+    if profile.life.is_deleting() {
+        return Err(ApiError::in_use(format!(
+            "UserProfile [{}] is being deleted.",
+            profile.arn
+        )));
+    }
+    Ok(OwnerSettings {
+        chain: vec![domain.default_user_settings(), profile.user_settings()],
+        idle_chain: Vec::new(),
+        space_idle: None,
+        owner_tags: tags::tags_of(tables, &profile.arn).to_vec(),
+        owner_name: profile.name.clone(),
+    })
+}
 
-    let mut idle_chain: Vec<Option<&Value>> = Vec::new();
-    let owner_tags;
-    let mut space_idle: Option<&Value> = None;
-    let chain: Vec<Option<&Value>> = match &owner {
-        Owner::UserProfile(_) => {
-            if runs_in_space(&app_type) {
-                return Err(ApiError::validation(format!(
-                    "App type {app_type} runs in a space: give SpaceName instead of UserProfileName."
-                )));
-            }
-            let profile = user_profile::find(tables, ctx, &domain_id, &owner_name)?;
-            if profile.life.is_deleting() {
-                return Err(ApiError::in_use(format!(
-                    "UserProfile [{}] is being deleted.",
-                    profile.arn
-                )));
-            }
-            owner_name = profile.name.clone();
-            owner_tags = tags::tags_of(tables, &profile.arn).to_vec();
-            vec![domain.default_user_settings(), profile.user_settings()]
-        }
-        Owner::Space(space_name) => {
-            let space = space::find(tables, ctx, &domain_id, space_name)?;
-            if space.life.is_deleting() {
-                return Err(ApiError::in_use(format!(
-                    "Space [{}] is being deleted.",
-                    space.arn
-                )));
-            }
-            // AWS's words (Canvas troubleshooting, SageMaker developer guide): "Unable to create
-            // app <app-arn> because space <space-arn> is not in InService state".
-            if space.life.status(ctx.now, Status::Gone) != Status::InService {
-                return Err(ApiError::validation(format!(
-                    "Unable to create app {} because space {} is not in InService state",
-                    arn(ctx, &domain_id, &owner, &app_type, &app_name),
-                    space.arn
-                )));
-            }
-            // "Each space has a 1:1 relationship with an instance of an application" (Amazon
-            // SageMaker Studio spaces page): a second live app is refused.
-            if let Some(running) = tables.apps_of_space(&domain_id, space_name).find(|app| {
-                app.is_live(ctx.now) && (app.app_type != app_type || app.app_name != app_name)
-            }) {
-                return Err(ApiError::in_use(format!(
-                    "Space [{}] already has an app that is not deleted: [{}].",
-                    space.arn, running.arn
-                )));
-            }
-            let owner_settings = space
-                .owner_lower()
-                .and_then(|o| tables.user_profiles.get(&(domain_id.clone(), o)))
-                .and_then(|p| p.user_settings());
-            space_idle = space.space_settings();
-            owner_tags = tags::tags_of(tables, &space.arn).to_vec();
-            match owner_settings {
-                // Private space: its owner's settings, over the domain's user defaults.
-                Some(settings) => {
-                    idle_chain = vec![domain.default_user_settings(), Some(settings)];
-                    vec![
-                        domain.default_user_settings(),
-                        Some(settings),
-                        space.space_settings(),
-                    ]
-                }
-                None => {
-                    idle_chain = vec![
-                        domain.default_user_settings(),
-                        domain.default_space_settings(),
-                    ];
-                    vec![domain.default_space_settings(), space.space_settings()]
-                }
-            }
-        }
+/// A space starts an app only when `InService`, and runs one app at a time.
+fn check_space_takes_app(tables: &Tables, ctx: &Ctx, space: &Space, key: &AppKey) -> ApiResult<()> {
+    // AWS's words (Canvas troubleshooting, SageMaker developer guide): "Unable to create app
+    // <app-arn> because space <space-arn> is not in InService state".
+    if space.life.status(ctx.now, Status::Gone) != Status::InService {
+        return Err(ApiError::validation(format!(
+            "Unable to create app {} because space {} is not in InService state",
+            arn(ctx, &key.0, &key.1, &key.2, &key.3),
+            space.arn
+        )));
+    }
+    // "Each space has a 1:1 relationship with an instance of an application" (Amazon SageMaker
+    // Studio spaces page): a second live app is refused.
+    if let Some(running) = tables
+        .apps_of_space(&key.0, &space.name)
+        .find(|app| app.is_live(ctx.now) && (app.app_type != key.2 || app.app_name != key.3))
+    {
+        return Err(ApiError::in_use(format!(
+            "Space [{}] already has an app that is not deleted: [{}].",
+            space.arn, running.arn
+        )));
+    }
+    Ok(())
+}
+
+/// The owner settings of an app in a space, which must be `InService` and run no other app.
+fn space_settings<'t>(
+    tables: &'t Tables,
+    ctx: &Ctx,
+    domain: &'t Domain,
+    key: &AppKey,
+    space_name: &str,
+) -> ApiResult<OwnerSettings<'t>> {
+    let space = space::find(tables, ctx, &key.0, space_name)?;
+    if space.life.is_deleting() {
+        return Err(ApiError::in_use(format!(
+            "Space [{}] is being deleted.",
+            space.arn
+        )));
+    }
+    check_space_takes_app(tables, ctx, space, key)?;
+    let owner_settings = space
+        .owner_lower()
+        .and_then(|o| tables.user_profiles.get(&(key.0.clone(), o)))
+        .and_then(|p| p.user_settings());
+    let (chain, idle_chain) = match owner_settings {
+        // Private space: its owner's settings, over the domain's user defaults.
+        Some(settings) => (
+            vec![
+                domain.default_user_settings(),
+                Some(settings),
+                space.space_settings(),
+            ],
+            vec![domain.default_user_settings(), Some(settings)],
+        ),
+        None => (
+            vec![domain.default_space_settings(), space.space_settings()],
+            vec![
+                domain.default_user_settings(),
+                domain.default_space_settings(),
+            ],
+        ),
     };
-    let (resource_spec, instance_type) = resolve_resource_spec(
-        &app_type,
-        ctx.region,
-        &chain,
-        optional_value(input, "ResourceSpec"),
-    )?;
-    let idle_timeout = effective_idle_timeout(&app_type, &idle_chain, space_idle)?;
+    Ok(OwnerSettings {
+        chain,
+        idle_chain,
+        space_idle: space.space_settings(),
+        owner_tags: tags::tags_of(tables, &space.arn).to_vec(),
+        owner_name: space_name.to_string(),
+    })
+}
+
+/// Refuses one more running app of `app_type` on `instance_type` over its quota (the count walks
+/// the partition's apps only when a limit is set).
+fn check_app_quota(
+    tables: &Tables,
+    ctx: &Ctx,
+    app_type: &str,
+    instance_type: &str,
+) -> ApiResult<()> {
+    if instance_type == "system" {
+        return Ok(());
+    }
+    let running = || {
+        tables
+            .apps
+            .values()
+            .filter(|app| {
+                app.app_type == app_type
+                    && app.instance_type == instance_type
+                    && app.is_running(ctx.now)
+            })
+            .count() as u64
+    };
+    ctx.quotas.check_app_with(app_type, instance_type, running)
+}
+
+/// "When creating the app-type JupyterServer, the app-name must be default." (Studio lifecycle
+/// configuration guide, AWS CLI steps)
+fn check_app_name(key: &AppKey) -> ApiResult<()> {
+    if key.2 == "JupyterServer" && key.3 != "default" {
+        return Err(ApiError::validation(format!(
+            "Invalid AppName [{}] for AppType JupyterServer: a JupyterServer app must be named 'default'.",
+            key.3
+        )));
+    }
+    Ok(())
+}
+
+/// The tags a new app starts with: its own, its owner's and its domain's, and
+/// `sagemaker:domain-arn` ("Tags that you specify for the User Profile are also added to all Apps
+/// that the User Profile launches.", CreateUserProfile API reference; the same of domains).
+fn app_tags(
+    tables: &Tables,
+    domain: &Domain,
+    settings: &OwnerSettings,
+    input: &Input,
+    arn: &str,
+) -> ApiResult<TagList> {
+    let domain_tags = domain::custom_tags(tables, domain);
+    tags::initial_tags(
+        &tags::tags_from(input, "Tags")?,
+        &[&settings.owner_tags, &domain_tags],
+        Some(&domain.arn),
+        arn,
+    )
+}
+
+/// CreateApp.
+pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let (owner, owner_name) = owner_of(input)?;
+    let key = app_key(input, owner.clone())?;
+    check_app_name(&key)?;
+    domain::find_live(tables, ctx, &key.0)?;
+    let domain = domain::find(tables, ctx, &key.0)?;
+    let settings = match &owner {
+        Owner::UserProfile(_) => profile_settings(tables, ctx, domain, &key, &owner_name)?,
+        Owner::Space(space_name) => space_settings(tables, ctx, domain, &key, space_name)?,
+    };
+    let given_spec = optional_value(input, "ResourceSpec");
+    let (resource_spec, instance_type) =
+        resolve_resource_spec(&key.2, ctx.region, &settings.chain, given_spec)?;
+    let idle_timeout = effective_idle_timeout(&key.2, &settings.idle_chain, settings.space_idle)?;
+    let rules = app_type_rules(&key.2).0;
     let script_failure = lifecycle_config::check_app_lifecycle_config(
         tables,
-        &app_type,
-        app_type_rules(&app_type).0,
-        &chain,
+        &key.2,
+        rules,
+        &settings.chain,
         &resource_spec,
     )?;
-
-    let arn = arn(ctx, &domain_id, &owner, &app_type, &app_name);
-    let domain_tags: Vec<(String, String)> = tags::tags_of(tables, &domain.arn)
-        .iter()
-        .filter(|(k, _)| k != tags::DOMAIN_ARN_TAG)
-        .cloned()
-        .collect();
-    let initial_tags = tags::initial_tags(
-        &tags::tags_from(input, "Tags")?,
-        &[&owner_tags, &domain_tags],
-        Some(&domain.arn),
-        &arn,
-    )?;
-    if let Some(existing) = tables.apps.get(&key) {
-        if existing.is_live(ctx.now) {
-            return Err(ApiError::in_use(format!("App [{arn}] already exists.")));
-        }
+    let arn = arn(ctx, &key.0, &owner, &key.2, &key.3);
+    let initial_tags = app_tags(tables, domain, &settings, input, &arn)?;
+    if tables
+        .apps
+        .get(&key)
+        .is_some_and(|app| app.is_live(ctx.now))
+    {
+        return Err(ApiError::in_use(format!("App [{arn}] already exists.")));
     }
-    if instance_type != "system" {
-        let running = || {
-            tables
-                .apps
-                .values()
-                .filter(|app| {
-                    app.app_type == app_type
-                        && app.instance_type == instance_type
-                        && app.is_running(ctx.now)
-                })
-                .count() as u64
-        };
-        ctx.quotas
-            .check_app_with(&app_type, &instance_type, running)?;
-    }
+    check_app_quota(tables, ctx, &key.2, &instance_type)?;
+    let failure = ctx.failure.map(str::to_string).or(script_failure);
     let app = App {
-        domain_id,
+        domain_id: key.0.clone(),
         owner,
-        owner_name,
-        app_type,
-        app_name,
+        owner_name: settings.owner_name,
+        app_type: key.2.clone(),
+        app_name: key.3.clone(),
         arn: arn.clone(),
         resource_spec,
         instance_type,
         recovery_mode: optional_value(input, "RecoveryMode").cloned(),
-        life: Life::created_failing(
-            ctx,
-            Transition::AppCreate,
-            ctx.failure.map(str::to_string).or(script_failure),
-        ),
+        life: Life::created_failing(ctx, Transition::AppCreate, failure),
         sequence: tables.next_sequence(),
         delete_requested_at: None,
         last_activity: ctx.now,

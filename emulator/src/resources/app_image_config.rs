@@ -5,11 +5,11 @@
 
 use serde_json::{json, Value};
 
-use crate::clock::Timestamp;
 use crate::error::{ApiError, ApiResult};
 use crate::resources::pagination::{in_time_window, name_key, sort_items, time_key, Order};
+use crate::resources::Tables;
 use crate::resources::{copy_members, json_time, optional_str, required_str, tags, Ctx, Input};
-use crate::store::Tables;
+use crate::sim::clock::Timestamp;
 
 /// The per-app-type configurations an app image config holds.
 const CONFIG_MEMBERS: &[&str] = &[

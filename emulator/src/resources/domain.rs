@@ -7,16 +7,16 @@
 use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
-use crate::lifecycle::{Status, Transition};
-use crate::quotas::QuotaName;
 use crate::resources::pagination::{time_key, Order};
+use crate::resources::settings::{self, SettingsOf};
 use crate::resources::tags::TagList;
-use crate::resources::user_profile::{self, SettingsOf};
 use crate::resources::{
     copy_members, image, optional_str, optional_value, required_str, status_members, tags, Ctx,
     Input, Life, HEX, LOWER_ALNUM,
 };
-use crate::store::{Removal, Tables};
+use crate::resources::{Removal, Tables};
+use crate::sim::lifecycle::{Status, Transition};
+use crate::sim::quotas::QuotaName;
 
 /// Members of CreateDomain kept and returned by DescribeDomain as given.
 const GIVEN_MEMBERS: &[&str] = &[
@@ -84,14 +84,21 @@ pub fn child_tags(
 /// when `TagPropagation` is `ENABLED`.
 pub fn propagated_tags(tables: &Tables, domain: &Domain) -> TagList {
     if domain.tag_propagation == "ENABLED" {
-        tags::tags_of(tables, &domain.arn)
-            .iter()
-            .filter(|(k, _)| k != tags::DOMAIN_ARN_TAG)
-            .cloned()
-            .collect()
+        custom_tags(tables, domain)
     } else {
         Vec::new()
     }
+}
+
+/// The domain's own tags, without AWS's `sagemaker:domain-arn`: what the apps it launches start
+/// with ("Tags that you specify for the Domain are also added to all Apps that the Domain
+/// launches.", CreateDomain API reference).
+pub fn custom_tags(tables: &Tables, domain: &Domain) -> TagList {
+    tags::tags_of(tables, &domain.arn)
+        .iter()
+        .filter(|(k, _)| k != tags::DOMAIN_ARN_TAG)
+        .cloned()
+        .collect()
 }
 
 impl Domain {
@@ -160,13 +167,21 @@ fn not_found(ctx: &Ctx, domain_id: &str) -> ApiError {
     ))
 }
 
-/// CreateDomain.
-pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let name = required_str(input, "DomainName")?;
-    let auth_mode = required_str(input, "AuthMode")?;
-    if optional_value(input, "DefaultUserSettings").is_none() {
-        return Err(super::missing("DefaultUserSettings"));
-    }
+/// `SingleSignOnManagedApplicationInstanceId` and `SingleSignOnApplicationArn` of a new SSO
+/// domain.
+fn sso_application(ctx: &Ctx) -> (String, String) {
+    let instance = format!("ssoins-{}", ctx.random_chars(16, HEX));
+    let app_arn = format!(
+        "arn:aws:sso::{}:application/{instance}/apl-{}",
+        ctx.account_id,
+        ctx.random_chars(16, HEX)
+    );
+    (ctx.random_chars(16, HEX), app_arn)
+}
+
+/// The rules of CreateDomain beyond the model, checked before anything is made; answers the
+/// domain's `AppNetworkAccessType` (AWS's default `PublicInternetOnly`).
+fn check_create_rules(input: &Input, auth_mode: &str) -> ApiResult<String> {
     let app_network_access_type = optional_str(input, "AppNetworkAccessType")?
         .unwrap_or("PublicInternetOnly")
         .to_string();
@@ -197,10 +212,21 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
             "DomainSettings.AmazonQSettings needs a domain whose AuthMode is SSO.",
         ));
     }
-    user_profile::check_user_settings(
+    settings::check_user_settings(
         optional_value(input, "DefaultUserSettings"),
         SettingsOf::Domain,
     )?;
+    Ok(app_network_access_type)
+}
+
+/// CreateDomain.
+pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+    let name = required_str(input, "DomainName")?;
+    let auth_mode = required_str(input, "AuthMode")?;
+    if optional_value(input, "DefaultUserSettings").is_none() {
+        return Err(super::missing("DefaultUserSettings"));
+    }
+    let app_network_access_type = check_create_rules(input, auth_mode)?;
     // "A Failed domain still counts against the 'Total domains' quota" (a real refusal quoted in
     // aws/amazon-sagemaker-examples#1564): every domain in the table counts.
     ctx.quotas
@@ -219,15 +245,7 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
     let url = format!("https://{id}.studio.{}.sagemaker.aws", ctx.region);
     let mut given = Input::new();
     copy_members(input, &mut given, GIVEN_MEMBERS);
-    let sso = (auth_mode == "SSO").then(|| {
-        let instance = format!("ssoins-{}", ctx.random_chars(16, HEX));
-        let app_arn = format!(
-            "arn:aws:sso::{}:application/{instance}/apl-{}",
-            ctx.account_id,
-            ctx.random_chars(16, HEX)
-        );
-        (ctx.random_chars(16, HEX), app_arn)
-    });
+    let sso = (auth_mode == "SSO").then(|| sso_application(ctx));
     let domain = Domain {
         id: id.clone(),
         name: name.to_string(),
@@ -379,23 +397,11 @@ fn check_update_rules(tables: &Tables, ctx: &Ctx, input: &Input) -> ApiResult<()
         return Ok(());
     }
     super::refuse_update_after_failed_delete(&domain.life, ctx.now, "Domain", &domain.arn)?;
-    let rstudio_settings = optional_value(input, "DomainSettingsForUpdate")
-        .and_then(|s| s.get("RStudioServerProDomainSettingsForUpdate"))
-        .filter(|v| !v.is_null());
-    let rstudio_now = lookup_str(
-        domain.given.get("DomainSettings"),
-        &["RStudioServerProDomainSettings", "DomainExecutionRoleArn"],
-    )
-    .is_some();
-    let rstudio_given = rstudio_settings
-        .and_then(|s| s.get("DomainExecutionRoleArn"))
-        .is_some_and(|v| !v.is_null());
-    let security_groups = optional_str(input, "AppSecurityGroupManagement")?;
-    if security_groups.is_some() && !rstudio_now && !rstudio_given {
+    let change = RequestedChange::of(domain, input)?;
+    if change.security_groups && !change.rstudio_now && !change.rstudio_given {
         return Err(ApiError::validation(APP_SECURITY_GROUP_NEEDS_RSTUDIO));
     }
-    let access = optional_str(input, "AppNetworkAccessType")?;
-    if access == Some("VpcOnly")
+    if change.access == Some("VpcOnly")
         && (optional_str(input, "VpcId")?.is_none()
             || optional_value(input, "SubnetIds")
                 .and_then(Value::as_array)
@@ -405,64 +411,105 @@ fn check_update_rules(tables: &Tables, ctx: &Ctx, input: &Input) -> ApiResult<()
             "VpcId and Subnet IDs are required for updating domains to VpcOnly mode.",
         ));
     }
-    let access_changes = access.is_some_and(|a| a != domain.app_network_access_type);
-    if access_changes && (rstudio_now || rstudio_given) {
+    if change.access_changes && (change.rstudio_now || change.rstudio_given) {
         return Err(ApiError::validation(format!(
             "The AppNetworkAccessType of Domain [{}] cannot be updated because DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn is set.",
             domain.arn
         )));
     }
-    let in_service_app = || {
-        ApiError::validation(format!(
-            "Unable to update Domain [{}] with InService App. Delete all InService apps in the domain including shared Apps for [domain-shared] User Profile, and try again.",
-            domain.arn
-        ))
-    };
-    let apps = apps_in_domain(tables, ctx, &domain.id);
-    let live = apps.in_service + apps.pending + apps.deleting;
-    if access_changes && live > 0 {
-        return Err(in_service_app());
-    }
-    if let Some(Value::Array(new_subnets)) = optional_value(input, "SubnetIds") {
-        let removes = domain
+    check_running_apps(tables, ctx, domain, &change)?;
+    if optional_str(input, "HomeEfsFileSystemCreation")? == Some("Disabled")
+        && domain
             .given
-            .get("SubnetIds")
-            .and_then(Value::as_array)
-            .is_some_and(|old| old.iter().any(|id| !new_subnets.contains(id)));
-        if removes && live > 0 {
-            return Err(in_service_app());
-        }
-    }
-    let identity_config = optional_value(input, "DomainSettingsForUpdate")
-        .and_then(|s| s.get("ExecutionRoleIdentityConfig"))
-        .and_then(Value::as_str);
-    let identity_now = lookup_str(
-        domain.given.get("DomainSettings"),
-        &["ExecutionRoleIdentityConfig"],
-    )
-    .unwrap_or("DISABLED");
-    if identity_config.is_some_and(|c| c != identity_now) && apps.in_service + apps.pending > 0 {
-        return Err(in_service_app());
-    }
-    if (rstudio_settings.is_some() || security_groups.is_some()) && apps.in_service > 0 {
-        return Err(in_service_app());
-    }
-    let efs_now = domain
-        .given
-        .get("HomeEfsFileSystemCreation")
-        .and_then(Value::as_str)
-        .unwrap_or("Enabled");
-    if optional_str(input, "HomeEfsFileSystemCreation")? == Some("Disabled") && efs_now == "Enabled"
+            .get("HomeEfsFileSystemCreation")
+            .and_then(Value::as_str)
+            .unwrap_or("Enabled")
+            == "Enabled"
     {
         return Err(ApiError::validation(format!(
             "HomeEfsFileSystemCreation of Domain [{}] cannot be changed from Enabled to Disabled.",
             domain.arn
         )));
     }
-    user_profile::check_user_settings(
+    settings::check_user_settings(
         optional_value(input, "DefaultUserSettings"),
         SettingsOf::Domain,
-    )?;
+    )
+}
+
+/// What an UpdateDomain call asks to change, as the rules about running apps need it.
+struct RequestedChange<'a> {
+    access: Option<&'a str>,
+    access_changes: bool,
+    rstudio_now: bool,
+    rstudio_given: bool,
+    rstudio_settings: bool,
+    security_groups: bool,
+    removes_subnets: bool,
+    identity_config_changes: bool,
+}
+
+impl<'a> RequestedChange<'a> {
+    fn of(domain: &Domain, input: &'a Input) -> ApiResult<Self> {
+        let rstudio_update = optional_value(input, "DomainSettingsForUpdate")
+            .and_then(|s| s.get("RStudioServerProDomainSettingsForUpdate"))
+            .filter(|v| !v.is_null());
+        let access = optional_str(input, "AppNetworkAccessType")?;
+        let removes_subnets = match optional_value(input, "SubnetIds") {
+            Some(Value::Array(new)) => domain
+                .given
+                .get("SubnetIds")
+                .and_then(Value::as_array)
+                .is_some_and(|old| old.iter().any(|id| !new.contains(id))),
+            _ => false,
+        };
+        let identity_now = lookup_str(
+            domain.given.get("DomainSettings"),
+            &["ExecutionRoleIdentityConfig"],
+        )
+        .unwrap_or("DISABLED");
+        let identity_config_changes = optional_value(input, "DomainSettingsForUpdate")
+            .and_then(|s| s.get("ExecutionRoleIdentityConfig"))
+            .and_then(Value::as_str)
+            .is_some_and(|c| c != identity_now);
+        Ok(RequestedChange {
+            access,
+            access_changes: access.is_some_and(|a| a != domain.app_network_access_type),
+            rstudio_now: lookup_str(
+                domain.given.get("DomainSettings"),
+                &["RStudioServerProDomainSettings", "DomainExecutionRoleArn"],
+            )
+            .is_some(),
+            rstudio_given: rstudio_update
+                .and_then(|s| s.get("DomainExecutionRoleArn"))
+                .is_some_and(|v| !v.is_null()),
+            rstudio_settings: rstudio_update.is_some(),
+            security_groups: optional_str(input, "AppSecurityGroupManagement")?.is_some(),
+            removes_subnets,
+            identity_config_changes,
+        })
+    }
+}
+
+/// The changes that wait for the domain's apps, each with the app states that block it, answered
+/// with AWS's "Unable to update Domain [ARN] with InService App. …" (see `check_update_rules`).
+fn check_running_apps(
+    tables: &Tables,
+    ctx: &Ctx,
+    domain: &Domain,
+    change: &RequestedChange,
+) -> ApiResult<()> {
+    let apps = apps_in_domain(tables, ctx, &domain.id);
+    let live = apps.in_service + apps.pending + apps.deleting;
+    let blocked = ((change.access_changes || change.removes_subnets) && live > 0)
+        || (change.identity_config_changes && apps.in_service + apps.pending > 0)
+        || ((change.rstudio_settings || change.security_groups) && apps.in_service > 0);
+    if blocked {
+        return Err(ApiError::validation(format!(
+            "Unable to update Domain [{}] with InService App. Delete all InService apps in the domain including shared Apps for [domain-shared] User Profile, and try again.",
+            domain.arn
+        )));
+    }
     Ok(())
 }
 

@@ -11,12 +11,12 @@
 use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
-use crate::lifecycle::{Status, Transition};
 use crate::resources::pagination::{in_time_window, name_key, sort_items, time_key, Order};
 use crate::resources::{
     copy_members, json_time, optional_str, optional_value, required_str, tags, Ctx, Input, Life,
 };
-use crate::store::{Removal, Tables};
+use crate::resources::{Removal, Tables};
+use crate::sim::lifecycle::{Status, Transition};
 
 /// Properties of a version kept and returned as given.
 const VERSION_PROPERTIES: &[&str] = &[

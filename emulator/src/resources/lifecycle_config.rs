@@ -15,12 +15,12 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde_json::{json, Value};
 
-use crate::clock::Timestamp;
 use crate::error::{ApiError, ApiResult};
-use crate::lifecycle::Status;
 use crate::resources::pagination::{in_time_window, name_key, sort_items, time_key, Order};
+use crate::resources::Tables;
 use crate::resources::{json_time, optional_str, required_str, tags, Ctx, Input};
-use crate::store::Tables;
+use crate::sim::clock::Timestamp;
+use crate::sim::lifecycle::Status;
 
 /// A Studio lifecycle configuration.
 #[derive(Debug, Clone)]

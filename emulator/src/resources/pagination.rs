@@ -10,9 +10,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::Value;
 
-use crate::clock::Timestamp;
 use crate::error::{ApiError, ApiResult};
 use crate::resources::{Input, Life};
+use crate::sim::clock::Timestamp;
 
 /// Issues and checks NextTokens with a key that is random per server.
 #[derive(Debug, Clone, Default)]

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
+use crate::resources::Tables;
 use crate::resources::{domain, optional_str, required_str, space, user_profile, Ctx, Input};
-use crate::store::Tables;
 
 /// Default of `ExpiresInSeconds` ("This value defaults to 300").
 pub const DEFAULT_EXPIRES_IN_SECONDS: u64 = 300;

@@ -7,14 +7,14 @@
 use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
-use crate::lifecycle::{Status, Transition};
-use crate::quotas::QuotaName;
 use crate::resources::pagination::Order;
 use crate::resources::{
     copy_members, domain, image, lookup, optional_str, optional_value, required_str,
     status_members, user_profile, Ctx, Input, Life, LOWER_ALNUM,
 };
-use crate::store::{Removal, Tables};
+use crate::resources::{Removal, Tables};
+use crate::sim::lifecycle::{Status, Transition};
+use crate::sim::quotas::QuotaName;
 
 /// Members of CreateSpace kept and returned by DescribeSpace as given.
 const GIVEN_MEMBERS: &[&str] = &[

@@ -15,11 +15,10 @@
 use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
-use crate::lifecycle::Status;
-use crate::resources::app::App;
 use crate::resources::pagination::Order;
+use crate::resources::Tables;
 use crate::resources::{required_str, Ctx, Input};
-use crate::store::Tables;
+use crate::sim::lifecycle::Status;
 
 /// A resource's tags, in the order they were first added.
 pub type TagList = Vec<(String, String)>;
@@ -122,7 +121,7 @@ fn resource_exists(tables: &Tables, ctx: &Ctx, arn: &str) -> bool {
         ["space", domain, name] => tables
             .spaces
             .contains_key(&(domain.to_string(), name.to_string())),
-        ["app", ..] => app_by_arn(tables, arn).is_some(),
+        ["app", ..] => tables.app_by_arn(arn).is_some(),
         ["studio-lifecycle-config", name] => tables
             .lifecycle_configs
             .values()
@@ -137,24 +136,12 @@ fn resource_exists(tables: &Tables, ctx: &Ctx, arn: &str) -> bool {
     }
 }
 
-/// The app an ARN names (`app/DOMAIN/OWNER/TYPE/NAME`, OWNER a lower-cased user profile name
-/// or a space name): looked up among its owner's apps.
-fn app_by_arn<'t>(tables: &'t Tables, arn: &str) -> Option<&'t App> {
-    let resource = arn.split_once(":app/")?.1;
-    let mut parts = resource.splitn(4, '/');
-    let (domain, owner) = (parts.next()?, parts.next()?);
-    tables
-        .apps_of_user_profile(domain, owner)
-        .chain(tables.apps_of_space(domain, owner))
-        .find(|app| app.arn == arn)
-}
-
 /// AddTags and ListTags on an app that is `Deleted` or `Failed` answer a ValidationException
 /// with an empty message (aws/amazon-sagemaker-feedback#108: "An error occurred
 /// (ValidationException) when calling the ListTags operation:" … "Same behavior for add-tags";
 /// terraform-provider-aws#27265 for a failed app).
 fn refuse_finished_app(tables: &Tables, ctx: &Ctx, arn: &str) -> ApiResult<()> {
-    match app_by_arn(tables, arn).map(|app| app.status(ctx.now)) {
+    match tables.app_by_arn(arn).map(|app| app.status(ctx.now)) {
         Some(Status::Deleted | Status::Failed) => Err(ApiError::validation("")),
         _ => Ok(()),
     }

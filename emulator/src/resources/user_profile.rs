@@ -10,14 +10,15 @@
 use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
-use crate::lifecycle::{Status, Transition};
-use crate::quotas::QuotaName;
 use crate::resources::pagination::Order;
+use crate::resources::settings::{self, SettingsOf};
 use crate::resources::{
     copy_members, domain, image, optional_str, optional_value, required_str, status_members, Ctx,
     Input, Life,
 };
-use crate::store::{Removal, Tables};
+use crate::resources::{Removal, Tables};
+use crate::sim::lifecycle::{Status, Transition};
+use crate::sim::quotas::QuotaName;
 
 /// Members of CreateUserProfile kept and returned by DescribeUserProfile as given.
 const GIVEN_MEMBERS: &[&str] = &[
@@ -111,7 +112,7 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     }
     ctx.quotas
         .check(&QuotaName::UserProfiles, tables.user_profiles.len() as u64)?;
-    check_user_settings(
+    settings::check_user_settings(
         optional_value(input, "UserSettings"),
         SettingsOf::UserProfile,
     )?;
@@ -132,39 +133,6 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     tables.insert_user_profile(key, profile);
     tables.tags.insert(arn.clone(), initial_tags);
     Ok(json!({"UserProfileArn": arn}))
-}
-
-/// Whose settings a [`check_user_settings`] reads: a domain's `DefaultUserSettings` or a user
-/// profile's `UserSettings` (the same shape, with rules that differ).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SettingsOf {
-    Domain,
-    UserProfile,
-}
-
-/// The rules the API reference writes in the members of `UserSettings`, beyond the model:
-/// - `AutoMountHomeEFS`: "The DefaultAsDomain value is only supported for user profiles. Do not
-///   use the DefaultAsDomain value when setting this parameter for a domain."
-/// - `DefaultLandingUri` `studio::`: "This value can only be passed if StudioWebPortal is set to
-///   ENABLED."
-pub fn check_user_settings(settings: Option<&Value>, of: SettingsOf) -> ApiResult<()> {
-    let Some(settings) = settings else {
-        return Ok(());
-    };
-    let text = |path: &[&str]| super::lookup(settings, path).and_then(Value::as_str);
-    if of == SettingsOf::Domain && text(&["AutoMountHomeEFS"]) == Some("DefaultAsDomain") {
-        return Err(ApiError::validation(
-            "The DefaultAsDomain value of AutoMountHomeEFS is only supported for user profiles, not for a domain's DefaultUserSettings.",
-        ));
-    }
-    if text(&["DefaultLandingUri"]) == Some("studio::")
-        && text(&["StudioWebPortal"]) == Some("DISABLED")
-    {
-        return Err(ApiError::validation(
-            "DefaultLandingUri studio:: can only be passed if StudioWebPortal is set to ENABLED.",
-        ));
-    }
-    Ok(())
 }
 
 /// DescribeUserProfile.
@@ -220,7 +188,7 @@ pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     let domain_id = required_str(input, "DomainId")?;
     let name = required_str(input, "UserProfileName")?;
     find(tables, ctx, domain_id, name)?;
-    check_user_settings(
+    settings::check_user_settings(
         optional_value(input, "UserSettings"),
         SettingsOf::UserProfile,
     )?;

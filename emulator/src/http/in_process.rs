@@ -34,8 +34,8 @@ use aws_smithy_types::body::SdkBody;
 use axum::Router;
 use tower::ServiceExt as _;
 
-use crate::clock::Clock;
 use crate::service::Service;
+use crate::sim::clock::Clock;
 
 /// The host name in-process endpoints use: reserved (`.invalid`), so it can never reach a
 /// network by mistake.
@@ -51,7 +51,7 @@ pub struct InProcessEmulator {
 impl InProcessEmulator {
     /// The emulator for `service` (see [`crate::EmulatorBuilder::in_process`]).
     pub(crate) fn new(service: Service) -> Self {
-        let router = crate::server::router(service.clone());
+        let router = crate::http::server::router(service.clone());
         InProcessEmulator { service, router }
     }
 

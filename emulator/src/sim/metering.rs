@@ -119,7 +119,7 @@ pub struct UsageReport {
 }
 
 /// Bills `apps` as of `now` (epoch seconds). `price(region, instance_type)` gives USD per hour,
-/// or `None` when unknown (e.g. [`crate::prices::usd_per_hour`]); it is called once per group of
+/// or `None` when unknown (e.g. [`crate::sim::prices::usd_per_hour`]); it is called once per group of
 /// apps that may share an instance (owner and type), not per app.
 /// See the module documentation for the rule, the rounding and the ids.
 pub fn meter(
@@ -533,7 +533,7 @@ mod tests {
 
     #[test]
     fn seed_example_with_the_fixture_prices() {
-        let report = meter(&seed_apps(), T0 + 5.0 * H, crate::prices::usd_per_hour);
+        let report = meter(&seed_apps(), T0 + 5.0 * H, crate::sim::prices::usd_per_hour);
         let costs: Vec<_> = report.instances.iter().map(|i| i.cost_usd).collect();
         assert_eq!(costs, [Some(0.15), Some(0.115)]);
         assert_eq!(report.total_cost_usd, 0.265);

@@ -4,11 +4,12 @@
 //! for that user (their apps and statuses). After `ExpiresInSeconds` it is refused as AWS refuses
 //! an expired presigned URL (HTTP 403, "Invalid or Expired Auth Token").
 
-use crate::clock::Timestamp;
-use crate::lifecycle::Status;
 use crate::resources::app::Owner;
 use crate::resources::presigned_url::Grant;
-use crate::store::Tables;
+use crate::resources::Tables;
+use crate::service::Service;
+use crate::sim::clock::Timestamp;
+use crate::sim::lifecycle::Status;
 
 /// What AWS's Studio answers for a presigned URL past its `ExpiresInSeconds` or altered.
 pub const EXPIRED_TEXT: &str = "Invalid or Expired Auth Token";
@@ -74,5 +75,15 @@ pub fn render(tables: &Tables, grant: &Grant, now: Timestamp) -> String {
         user = escape(&grant.user_profile_name),
         domain = escape(&grant.domain_id),
         region = escape(&grant.region),
+    )
+}
+/// The Studio page a presigned URL opens, if its grant is valid now.
+pub fn page(service: &Service, grant: Option<Grant>, domain_id: &str) -> Result<String, Refusal> {
+    let now = service.catch_up();
+    let grant = check(grant, domain_id, now)?;
+    Ok(
+        service.read_partition(&grant.account_id, &grant.region, |tables, now| {
+            render(tables, &grant, now)
+        }),
     )
 }

@@ -13,22 +13,18 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use crate::admin;
-use crate::clock::{self, Clock, ClockMode};
-use crate::credentials::Auth;
 use crate::error::ApiError;
-use crate::lifecycle::DelayProfile;
+use crate::http::{admin, response};
 use crate::persistence::Journal;
+use crate::protocol::credentials::Auth;
 use crate::protocol::{self, sigv4, Defaults};
 use crate::service::Service;
 use crate::service::{Determinants, Origin};
+use crate::sim::clock::{self, Clock, ClockMode};
+use crate::sim::lifecycle::DelayProfile;
 
 /// The target prefix of SageMaker operations.
 pub const SERVICE_TARGET_PREFIX: &str = "SageMaker";
-
-/// Requests larger than this are refused with `RequestEntityTooLargeException` (413). The largest
-/// legitimate Studio input (a 16 KiB lifecycle script with tags) is far below it.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// How to run an emulator.
 #[derive(Debug, Clone)]
@@ -48,7 +44,7 @@ pub struct Config {
     /// `--state-file`: the journal to load at start and append every change to.
     pub state_file: Option<std::path::PathBuf>,
     /// `--scenario`: a scenario replayed lazily from the start (T0 = the clock's now at start).
-    pub scenario: Option<crate::scenario::Scenario>,
+    pub scenario: Option<crate::service::scenario::Scenario>,
     /// `--ui-controls`: the dashboard shows its clock and reset controls even when `host` is not
     /// loopback (on loopback it always does).
     pub ui_controls: bool,
@@ -58,7 +54,7 @@ pub struct Config {
     /// `--auth`: lenient (any or no signature) or strict (SigV4 against a credentials file).
     pub auth: Auth,
     /// `--quota`: service quotas in force from the start (default: none).
-    pub quotas: crate::quotas::QuotaLimits,
+    pub quotas: crate::sim::quotas::QuotaLimits,
     /// `--check-output-shapes`: check every output against the model (always on in debug builds).
     pub check_output_shapes: bool,
 }
@@ -77,7 +73,7 @@ impl Default for Config {
             state_file: None,
             scenario: None,
             ui_controls: false,
-            quotas: crate::quotas::QuotaLimits::unlimited(),
+            quotas: crate::sim::quotas::QuotaLimits::unlimited(),
             check_output_shapes: false,
         }
     }
@@ -97,7 +93,7 @@ async fn api(
     body: Body,
 ) -> Response {
     // A browser opening the endpoint gets the dashboard; SDKs and other clients the API's error.
-    if let Some(redirect) = crate::ui::browser_redirect(&method, &uri, &headers) {
+    if let Some(redirect) = crate::http::ui::browser_redirect(&method, &uri, &headers) {
         return redirect;
     }
     let request_id = protocol::request_id();
@@ -108,7 +104,7 @@ async fn api(
                 uri.path()
             )));
         }
-        let bytes = read_body(body).await?;
+        let bytes = response::read_body(body).await?;
         // Strict mode: the signature is checked before anything else reads the request.
         let signer = match service.auth.strict_credentials() {
             Some(credentials) => {
@@ -165,20 +161,9 @@ async fn api(
     }
     .await;
     match result {
-        Ok(output) => protocol::success(&request_id, &output),
-        Err(error) => protocol::failure(&request_id, &error),
+        Ok(output) => response::success(&request_id, &output),
+        Err(error) => response::failure(&request_id, &error),
     }
-}
-
-/// Reads a request body up to [`MAX_BODY_BYTES`]; past it, `RequestEntityTooLargeException`.
-pub(crate) async fn read_body(body: Body) -> Result<axum::body::Bytes, ApiError> {
-    axum::body::to_bytes(body, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| {
-            ApiError::RequestTooLarge(format!(
-                "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
-            ))
-        })
 }
 
 /// A running emulator.
@@ -240,7 +225,7 @@ pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<S
         .studio_base_url
         .map(|base| base.replace("{endpoint}", endpoint));
     service.auth = config.auth;
-    service.quotas = crate::quotas::Quotas::new(config.quotas);
+    service.quotas = crate::sim::quotas::Quotas::new(config.quotas);
     service.check_output_shapes |= config.check_output_shapes;
     if let Some(path) = &config.state_file {
         let (journal, entries) = Journal::open(path).map_err(std::io::Error::other)?;
@@ -253,7 +238,7 @@ pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<S
         })?;
         tracing::info!(path = %path.display(), records = entries.len(), "state loaded");
     }
-    service.ui_controls = config.ui_controls || crate::ui::is_loopback(&config.host);
+    service.ui_controls = config.ui_controls || crate::http::ui::is_loopback(&config.host);
     if let Some(scenario) = config.scenario {
         let progress = service.load_scenario(scenario);
         tracing::info!(scenario = %progress["Name"], calls = %progress["Total"], "scenario loaded");

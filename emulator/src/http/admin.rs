@@ -13,10 +13,11 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
 
-use crate::clock::ClockMode;
 use crate::error::ApiError;
+use crate::http::response::{self, answer};
 use crate::protocol;
 use crate::service::{Service, UsageFilter};
+use crate::sim::clock::ClockMode;
 
 /// The admin routes.
 pub fn routes() -> Router<Service> {
@@ -29,24 +30,15 @@ pub fn routes() -> Router<Service> {
         .route("/_emulator/usage", get(usage))
         .route("/_emulator/activity", post(activity))
         .route("/_emulator/quotas", get(list_quotas).put(set_quotas))
-        .merge(crate::faults::routes())
-        .merge(crate::ui::routes())
+        .merge(crate::http::faults::routes())
+        .merge(crate::http::ui::routes())
         .route("/_emulator/studio/{domain_id}/auth", get(studio))
         .method_not_allowed_fallback(wrong_method)
 }
 
-pub(crate) fn answer(value: Value) -> Response {
-    (
-        StatusCode::OK,
-        [("content-type", "application/json")],
-        value.to_string(),
-    )
-        .into_response()
-}
-
 /// Reads an admin call's JSON object body with the API's size limit and errors.
 async fn read_json(body: Body) -> Result<serde_json::Map<String, Value>, ApiError> {
-    protocol::parse_body(&crate::server::read_body(body).await?)
+    protocol::parse_body(&response::read_body(body).await?)
 }
 
 /// An admin path called with a method it does not take.
@@ -58,7 +50,7 @@ async fn wrong_method(method: Method, uri: Uri) -> Response {
 }
 
 fn refuse(error: &ApiError) -> Response {
-    protocol::failure(&protocol::request_id(), error)
+    response::failure(&protocol::request_id(), error)
 }
 
 /// `{"Quotas": {"NAME": LIMIT, …}}`: the limits in force (see `quotas`).
@@ -85,7 +77,7 @@ async fn set_quotas(State(service): State<Service>, body: Body) -> Response {
                 "Quotas (an object of quota name → limit, e.g. {\"apps:KernelGateway:ml.g5.48xlarge\": 0}) is required.",
             ));
         };
-        let mut limits = crate::quotas::QuotaLimits::unlimited();
+        let mut limits = crate::sim::quotas::QuotaLimits::unlimited();
         for (name, limit) in quotas {
             let name = name.parse().map_err(ApiError::validation)?;
             let limit = limit.as_u64().ok_or_else(|| {
@@ -223,7 +215,7 @@ async fn studio(
 ) -> Response {
     let token = query.ok().and_then(|Query(q)| q.token).unwrap_or_default();
     let grant = crate::resources::presigned_url::open(&service.pager, &token);
-    match service.studio_page(grant, &domain_id) {
+    match crate::http::studio_page::page(&service, grant, &domain_id) {
         Ok(html) => (
             StatusCode::OK,
             [("content-type", "text/html; charset=utf-8")],
@@ -233,7 +225,7 @@ async fn studio(
         Err(_) => (
             StatusCode::FORBIDDEN,
             [("content-type", "text/plain; charset=utf-8")],
-            crate::studio_page::EXPIRED_TEXT,
+            crate::http::studio_page::EXPIRED_TEXT,
         )
             .into_response(),
     }

@@ -6,12 +6,12 @@
 
 use serde_json::{json, Value};
 
-use crate::clock::Timestamp;
-use crate::lifecycle::Status;
 use crate::resources::app::{App, Owner};
 use crate::resources::pagination::Order;
 use crate::resources::{json_time, Life};
-use crate::store::{PartitionKey, Tables};
+use crate::resources::{PartitionKey, Tables};
+use crate::sim::clock::Timestamp;
+use crate::sim::lifecycle::Status;
 
 fn status(life: &Life, now: Timestamp) -> &'static str {
     life.status(now, Status::Gone).as_str()
@@ -113,9 +113,9 @@ pub fn domains(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lifecycle::{DelayPreset, DelayProfile};
     use crate::resources::pagination::Pager;
     use crate::resources::{app, domain, space, user_profile, Ctx};
+    use crate::sim::lifecycle::{DelayPreset, DelayProfile};
 
     fn input(value: Value) -> crate::resources::Input {
         match value {
@@ -128,7 +128,7 @@ mod tests {
     fn the_tree_nests_profiles_spaces_and_apps_with_statuses() {
         // Spaces are ready at once: an app starts only in an InService space.
         let delays = DelayProfile::new(DelayPreset::Fast).with(
-            crate::lifecycle::Transition::SpaceCreate,
+            crate::sim::lifecycle::Transition::SpaceCreate,
             std::time::Duration::ZERO,
         );
         let pager = Pager::new();
@@ -142,7 +142,7 @@ mod tests {
             studio_base_url: None,
             rng: std::cell::Cell::new(7),
             failure: None,
-            quotas: &crate::quotas::QuotaLimits::unlimited(),
+            quotas: &crate::sim::quotas::QuotaLimits::unlimited(),
         };
         let mut tables = Tables::default();
         let out = domain::create_domain(

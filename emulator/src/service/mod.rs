@@ -5,25 +5,26 @@
 
 use serde_json::Value;
 
-use crate::clock::{Clock, Timestamp};
-use crate::credentials::Auth;
-use crate::dispatch;
+pub mod dispatch;
+pub mod scenario;
+pub mod snapshot;
+
 use crate::error::{ApiError, ApiResult};
-use crate::faults::Faults;
-use crate::lifecycle::DelayProfile;
-use crate::metering::{self, UsageReport};
 use crate::model::{self, InputError};
 pub use crate::persistence::Determinants;
 use crate::persistence::{self, Entry, Journal, Ticket};
-use crate::prices;
+use crate::protocol::credentials::Auth;
 use crate::protocol::{ApiRequest, Defaults};
-use crate::quotas::{QuotaLimits, Quotas};
 use crate::resources::pagination::Pager;
 use crate::resources::{app, Ctx};
-use crate::scenario::{self, Replay, ReplaySlot, Scenario};
-use crate::snapshot;
-use crate::store::{lock, PartitionKey, Store};
-use crate::studio_page;
+use crate::resources::{lock, PartitionKey, Store};
+use crate::service::scenario::{Replay, ReplaySlot, Scenario};
+use crate::sim::clock::{Clock, Timestamp};
+use crate::sim::faults::Faults;
+use crate::sim::lifecycle::DelayProfile;
+use crate::sim::metering::{self, UsageReport};
+use crate::sim::prices;
+use crate::sim::quotas::{QuotaLimits, Quotas};
 
 /// Everything a request needs. Cheap to clone (the store and clock are shared handles).
 #[derive(Debug, Clone)]
@@ -244,7 +245,7 @@ impl Service {
         &self,
         filter: &UsageFilter,
         now: Timestamp,
-        mut visit: impl FnMut(&PartitionKey, &crate::store::Tables),
+        mut visit: impl FnMut(&PartitionKey, &crate::resources::Tables),
     ) {
         for key in self.store.partition_keys() {
             if filter
@@ -375,21 +376,23 @@ impl Service {
         })
     }
 
-    /// The Studio page a presigned URL opens, if its grant is valid now.
-    pub fn studio_page(
+    /// Runs `read` on the tables of (`account_id`, `region`) as of now (after the scenario's
+    /// calls due by now), under the partition's lock: how the HTTP edge renders a page from
+    /// the state without reaching into the store.
+    pub fn read_partition<R>(
         &self,
-        grant: Option<crate::resources::presigned_url::Grant>,
-        domain_id: &str,
-    ) -> Result<String, studio_page::Refusal> {
+        account_id: &str,
+        region: &str,
+        read: impl FnOnce(&crate::resources::Tables, Timestamp) -> R,
+    ) -> R {
         let now = self.catch_up();
-        let grant = studio_page::check(grant, domain_id, now)?;
         let partition = self.store.partition(&PartitionKey {
-            account_id: grant.account_id.clone(),
-            region: grant.region.clone(),
+            account_id: account_id.to_string(),
+            region: region.to_string(),
         });
         let mut tables = lock(&partition);
         tables.settle(now, &self.delays);
-        Ok(studio_page::render(&tables, &grant, now))
+        read(&tables, now)
     }
 
     /// Empties all state, pending faults and the scenario (admin reset); the configuration stays.

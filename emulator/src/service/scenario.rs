@@ -35,7 +35,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde_json::{json, Map, Value};
 
-use crate::clock::Timestamp;
+use crate::sim::clock::Timestamp;
 
 /// The longest time a scenario may span (about 317 years), so that offsets never overflow.
 const MAX_SECONDS: f64 = 1e10;
@@ -237,7 +237,7 @@ fn read_call(
         )))
         }
     };
-    if crate::dispatch::handler(&operation).is_none() {
+    if crate::service::dispatch::handler(&operation).is_none() {
         return Err(err(format!(
             "{label}.Call: '{operation}' is not an operation this emulator serves"
         )));
@@ -488,8 +488,8 @@ pub fn lock_slot(slot: &Mutex<Option<Replay>>) -> MutexGuard<'_, Option<Replay>>
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../fixtures/scenarios/seed-notebooks.json");
-    const WALKTHROUGH: &str = include_str!("../../fixtures/scenarios/walkthrough.json");
+    const SEED: &str = include_str!("../../../fixtures/scenarios/seed-notebooks.json");
+    const WALKTHROUGH: &str = include_str!("../../../fixtures/scenarios/walkthrough.json");
 
     #[test]
     fn the_seed_parses_setup_then_steps_at_their_offsets() {
@@ -616,10 +616,10 @@ mod tests {
     /// at its scheduled time, so the seed's bill is exact to the second.
     #[test]
     fn the_seed_replayed_lazily_in_one_jump_bills_exactly() {
-        use crate::clock::Clock;
-        use crate::lifecycle::{DelayPreset, DelayProfile};
         use crate::protocol::Defaults;
         use crate::service::{Service, UsageFilter};
+        use crate::sim::clock::Clock;
+        use crate::sim::lifecycle::{DelayPreset, DelayProfile};
 
         let t0 = Timestamp(1_767_225_600_000);
         let clock = Clock::manual_at(t0);

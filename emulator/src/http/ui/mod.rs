@@ -11,7 +11,7 @@
 //! - `GET /_emulator/resources?AccountId=&Region=&DomainId=` (all optional): the Studio tree
 //!   ([`Service::resources`]).
 //! - `POST /_emulator/scenario`: a scenario fixture as the body; replaces the scenario being
-//!   replayed, from now (see [`crate::scenario`]).
+//!   replayed, from now (see [`crate::service::scenario`]).
 //! - `GET /` from a browser (`Accept` has `text/html`) is redirected to the page; any other
 //!   client still gets the API's `UnknownOperationException`.
 
@@ -24,11 +24,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
 
-use crate::admin::answer;
 use crate::error::ApiError;
+use crate::http::response::{self, answer};
 use crate::protocol;
-use crate::scenario::Scenario;
-use crate::server::MAX_BODY_BYTES;
+use crate::service::scenario::Scenario;
 use crate::service::{Service, UsageFilter};
 
 /// The page, embedded at build time.
@@ -106,17 +105,13 @@ async fn resources(
 }
 
 fn refuse(error: &ApiError) -> Response {
-    protocol::failure(&protocol::request_id(), error)
+    response::failure(&protocol::request_id(), error)
 }
 
 async fn load_scenario(State(service): State<Service>, body: Body) -> Response {
-    let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+    let bytes = match response::read_body(body).await {
         Ok(bytes) => bytes,
-        Err(_) => {
-            return refuse(&ApiError::RequestTooLarge(format!(
-                "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
-            )))
-        }
+        Err(e) => return refuse(&e),
     };
     let value: Value = match serde_json::from_slice(&bytes) {
         Ok(value) => value,

@@ -4,7 +4,7 @@
 //!
 //! `POST /_emulator/faults` with `{"Operation": "CreateDomain", "ErrorCode": "ThrottlingException",
 //! "HttpStatus": 400, "Count": 2, "DelayMs": 0, "Message": "…"}` queues a fault; the API path
-//! ([`crate::server`]) takes one from the front of the operation's queue on each call, after the
+//! (`crate::http::server`) takes one from the front of the operation's queue on each call, after the
 //! call is authenticated and its target known, before validation and the handler: a faulted call
 //! changes nothing. The delay is slept outside every lock. `DELETE /_emulator/faults` and
 //! `POST /_emulator/reset` drop every pending fault; `GET /_emulator/faults` lists them.
@@ -21,17 +21,10 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::routing::get;
-use axum::Router;
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
-use crate::dispatch;
 use crate::error::{ApiError, ApiResult};
-use crate::protocol;
-use crate::service::Service;
 
 /// The longest delay accepted (10 minutes: longer than any SDK's default timeout).
 pub const MAX_DELAY_MS: u64 = 600_000;
@@ -157,7 +150,9 @@ impl Faults {
 pub fn parse_fault(input: &Map<String, Value>) -> ApiResult<PendingFault> {
     let operation =
         match input.get("Operation") {
-            Some(Value::String(op)) if dispatch::handler(op).is_some() => op.clone(),
+            // The served operations are the model slice's (a test of the dispatch table checks
+            // that they are the same).
+            Some(Value::String(op)) if crate::model::model().operation(op).is_some() => op.clone(),
             Some(Value::String(op)) => {
                 return Err(ApiError::validation(format!(
                     "Operation '{op}' is not an operation this emulator serves."
@@ -262,40 +257,10 @@ fn is_error_code(code: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"_.:#-".contains(&b))
 }
 
-/// `/_emulator/faults`: GET lists, POST injects, DELETE clears.
-pub fn routes() -> Router<Service> {
-    Router::new().route(
-        "/_emulator/faults",
-        get(list_faults).post(inject_fault).delete(clear_faults),
-    )
-}
-
-fn faults_json(service: &Service) -> Value {
-    json!({ "Faults": service.faults.pending() })
-}
-
-async fn list_faults(State(service): State<Service>) -> Response {
-    crate::admin::answer(faults_json(&service))
-}
-
-async fn inject_fault(State(service): State<Service>, body: axum::body::Bytes) -> Response {
-    match protocol::parse_body(&body).and_then(|input| parse_fault(&input)) {
-        Ok(fault) => {
-            service.faults.inject(fault);
-            crate::admin::answer(faults_json(&service))
-        }
-        Err(error) => protocol::failure(&protocol::request_id(), &error),
-    }
-}
-
-async fn clear_faults(State(service): State<Service>) -> Response {
-    let cleared = service.faults.clear();
-    crate::admin::answer(json!({ "Cleared": cleared }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn parse(value: Value) -> ApiResult<PendingFault> {
         match value {

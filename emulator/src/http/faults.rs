@@ -1,0 +1,50 @@
+//! `/_emulator/faults`: the admin routes of the fault queue ([`crate::sim::faults`], which says
+//! what a fault does).
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde_json::{json, Value};
+
+use crate::http::response;
+use crate::protocol;
+use crate::service::Service;
+use crate::sim::faults::parse_fault;
+
+/// `/_emulator/faults`: GET lists, POST injects, DELETE clears.
+pub fn routes() -> Router<Service> {
+    Router::new().route(
+        "/_emulator/faults",
+        get(list_faults).post(inject_fault).delete(clear_faults),
+    )
+}
+
+fn faults_json(service: &Service) -> Value {
+    json!({ "Faults": service.faults.pending() })
+}
+
+async fn list_faults(State(service): State<Service>) -> Response {
+    response::answer(faults_json(&service))
+}
+
+async fn inject_fault(State(service): State<Service>, body: Body) -> Response {
+    // The one body reader: an oversize body is refused in AWS's envelope, as on every route.
+    let parsed = match response::read_body(body).await {
+        Ok(bytes) => protocol::parse_body(&bytes).and_then(|input| parse_fault(&input)),
+        Err(e) => Err(e),
+    };
+    match parsed {
+        Ok(fault) => {
+            service.faults.inject(fault);
+            response::answer(faults_json(&service))
+        }
+        Err(error) => response::failure(&protocol::request_id(), &error),
+    }
+}
+
+async fn clear_faults(State(service): State<Service>) -> Response {
+    let cleared = service.faults.clear();
+    response::answer(json!({ "Cleared": cleared }))
+}

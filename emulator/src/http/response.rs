@@ -1,0 +1,75 @@
+//! The response envelope and the one body reader of every route: AWS's success and error
+//! envelopes (`x-amzn-RequestId`, `x-amzn-ErrorType`, `__type`/`Message`/`message`), the admin
+//! API's JSON answer, and [`read_body`] with the one size limit.
+
+use axum::body::Body;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+
+use crate::error::ApiError;
+use crate::protocol::CONTENT_TYPE;
+
+/// Requests larger than this are refused with `RequestEntityTooLargeException` (413). The largest
+/// legitimate Studio input (a 16 KiB lifecycle script with tags) is far below it.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// HTTP 200 with the output members.
+pub fn success(request_id: &str, output: &Value) -> Response {
+    let body = match output {
+        Value::Object(map) if map.is_empty() => "{}".to_string(),
+        other => other.to_string(),
+    };
+    let mut response = (StatusCode::OK, body).into_response();
+    decorate(&mut response, request_id);
+    response
+}
+
+/// AWS's error envelope: status, `x-amzn-ErrorType`, and `__type`, `Message`, `message` in the body.
+pub fn failure(request_id: &str, error: &ApiError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let message = error.message();
+    let body = json!({"__type": error.code(), "Message": message, "message": message});
+    let mut response = (status, body.to_string()).into_response();
+    decorate(&mut response, request_id);
+    if let Ok(code) = HeaderValue::from_str(error.code()) {
+        response.headers_mut().insert("x-amzn-ErrorType", code);
+    }
+    response
+}
+
+fn decorate(response: &mut Response, request_id: &str) {
+    let headers = response.headers_mut();
+    headers.insert("content-type", HeaderValue::from_static(CONTENT_TYPE));
+    if let Ok(id) = HeaderValue::from_str(request_id) {
+        headers.insert("x-amzn-RequestId", id);
+    }
+}
+
+/// An admin call's JSON answer (HTTP 200).
+pub fn answer(value: Value) -> Response {
+    (
+        StatusCode::OK,
+        [("content-type", "application/json")],
+        value.to_string(),
+    )
+        .into_response()
+}
+
+impl IntoResponse for ApiError {
+    /// The error envelope with a fresh request id.
+    fn into_response(self) -> Response {
+        failure(&crate::protocol::request_id(), &self)
+    }
+}
+
+/// Reads a request body up to [`MAX_BODY_BYTES`]; past it, `RequestEntityTooLargeException`.
+pub async fn read_body(body: Body) -> Result<axum::body::Bytes, ApiError> {
+    axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| {
+            ApiError::RequestTooLarge(format!(
+                "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
+            ))
+        })
+}

@@ -1,0 +1,40 @@
+//! Rules of the settings shapes that domains and user profiles share (`UserSettings` is both a
+//! domain's `DefaultUserSettings` and a user profile's `UserSettings`), as the API reference
+//! writes them in the members' descriptions.
+
+use serde_json::Value;
+
+use crate::error::{ApiError, ApiResult};
+
+/// Whose settings a [`check_user_settings`] reads: a domain's `DefaultUserSettings` or a user
+/// profile's `UserSettings` (the same shape, with rules that differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsOf {
+    Domain,
+    UserProfile,
+}
+
+/// The rules the API reference writes in the members of `UserSettings`, beyond the model:
+/// - `AutoMountHomeEFS`: "The DefaultAsDomain value is only supported for user profiles. Do not
+///   use the DefaultAsDomain value when setting this parameter for a domain."
+/// - `DefaultLandingUri` `studio::`: "This value can only be passed if StudioWebPortal is set to
+///   ENABLED."
+pub fn check_user_settings(settings: Option<&Value>, of: SettingsOf) -> ApiResult<()> {
+    let Some(settings) = settings else {
+        return Ok(());
+    };
+    let text = |path: &[&str]| super::lookup(settings, path).and_then(Value::as_str);
+    if of == SettingsOf::Domain && text(&["AutoMountHomeEFS"]) == Some("DefaultAsDomain") {
+        return Err(ApiError::validation(
+            "The DefaultAsDomain value of AutoMountHomeEFS is only supported for user profiles, not for a domain's DefaultUserSettings.",
+        ));
+    }
+    if text(&["DefaultLandingUri"]) == Some("studio::")
+        && text(&["StudioWebPortal"]) == Some("DISABLED")
+    {
+        return Err(ApiError::validation(
+            "DefaultLandingUri studio:: can only be passed if StudioWebPortal is set to ENABLED.",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,186 @@
+//! THE table of operations: `X-Amz-Target` operation name → handler. Nothing else lists
+//! operations; the README's operations table is checked against this one by a test.
+
+use serde_json::Value;
+
+use crate::error::ApiResult;
+use crate::resources::Tables;
+use crate::resources::{
+    app, app_image_config, domain, image, lifecycle_config, presigned_url, space, tags,
+    user_profile, Ctx, Input,
+};
+
+/// A handler: runs under its partition's lock with one `now`; no HTTP, no await.
+pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>;
+
+/// What a successful call does to the state: a call that changes it is journaled (and so
+/// replayed after a restart); one that reads is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Reads the state (Describe, List, and CreatePresignedDomainUrl, which only signs a URL).
+    Reads,
+    /// Changes the state: journaled.
+    Changes,
+}
+
+use Effect::{Changes, Reads};
+
+/// Every served operation, sorted by name (binary-searched; a test checks the order), with its
+/// handler and its [`Effect`].
+#[rustfmt::skip]
+pub const OPERATIONS: &[(&str, Handler, Effect)] = &[
+    ("AddTags", tags::add_tags, Changes),
+    ("CreateApp", app::create_app, Changes),
+    ("CreateAppImageConfig", app_image_config::create_app_image_config, Changes),
+    ("CreateDomain", domain::create_domain, Changes),
+    ("CreateImage", image::create_image, Changes),
+    ("CreateImageVersion", image::create_image_version, Changes),
+    ("CreatePresignedDomainUrl", presigned_url::create_presigned_domain_url, Reads),
+    ("CreateSpace", space::create_space, Changes),
+    ("CreateStudioLifecycleConfig", lifecycle_config::create_studio_lifecycle_config, Changes),
+    ("CreateUserProfile", user_profile::create_user_profile, Changes),
+    ("DeleteApp", app::delete_app, Changes),
+    ("DeleteAppImageConfig", app_image_config::delete_app_image_config, Changes),
+    ("DeleteDomain", domain::delete_domain, Changes),
+    ("DeleteImage", image::delete_image, Changes),
+    ("DeleteImageVersion", image::delete_image_version, Changes),
+    ("DeleteSpace", space::delete_space, Changes),
+    ("DeleteStudioLifecycleConfig", lifecycle_config::delete_studio_lifecycle_config, Changes),
+    ("DeleteTags", tags::delete_tags, Changes),
+    ("DeleteUserProfile", user_profile::delete_user_profile, Changes),
+    ("DescribeApp", app::describe_app, Reads),
+    ("DescribeAppImageConfig", app_image_config::describe_app_image_config, Reads),
+    ("DescribeDomain", domain::describe_domain, Reads),
+    ("DescribeImage", image::describe_image, Reads),
+    ("DescribeImageVersion", image::describe_image_version, Reads),
+    ("DescribeSpace", space::describe_space, Reads),
+    ("DescribeStudioLifecycleConfig", lifecycle_config::describe_studio_lifecycle_config, Reads),
+    ("DescribeUserProfile", user_profile::describe_user_profile, Reads),
+    ("ListAliases", image::list_aliases, Reads),
+    ("ListAppImageConfigs", app_image_config::list_app_image_configs, Reads),
+    ("ListApps", app::list_apps, Reads),
+    ("ListDomains", domain::list_domains, Reads),
+    ("ListImageVersions", image::list_image_versions, Reads),
+    ("ListImages", image::list_images, Reads),
+    ("ListSpaces", space::list_spaces, Reads),
+    ("ListStudioLifecycleConfigs", lifecycle_config::list_studio_lifecycle_configs, Reads),
+    ("ListTags", tags::list_tags, Reads),
+    ("ListUserProfiles", user_profile::list_user_profiles, Reads),
+    ("UpdateAppImageConfig", app_image_config::update_app_image_config, Changes),
+    ("UpdateDomain", domain::update_domain, Changes),
+    ("UpdateImage", image::update_image, Changes),
+    ("UpdateImageVersion", image::update_image_version, Changes),
+    ("UpdateSpace", space::update_space, Changes),
+    ("UpdateUserProfile", user_profile::update_user_profile, Changes),
+];
+
+/// Whether a successful call of `operation` changes state (and so is journaled): the table's
+/// third column.
+pub fn changes_state(operation: &str) -> bool {
+    entry(operation).is_some_and(|(_, _, effect)| *effect == Changes)
+}
+
+fn entry(operation: &str) -> Option<&'static (&'static str, Handler, Effect)> {
+    OPERATIONS
+        .binary_search_by(|(name, _, _)| (*name).cmp(operation))
+        .ok()
+        .map(|i| &OPERATIONS[i])
+}
+
+/// The handler of `operation`, if it is served.
+pub fn handler(operation: &str) -> Option<Handler> {
+    entry(operation).map(|(_, handler, _)| *handler)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique_so_lookup_finds_every_operation() {
+        for pair in OPERATIONS.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
+        }
+        for (name, _, _) in OPERATIONS {
+            assert!(handler(name).is_some(), "{name}");
+        }
+        assert!(handler("CreateTrainingJob").is_none());
+    }
+
+    /// Verbs of AWS operations that change state. An operation of the model named with one
+    /// must be marked `Changes` (or be listed with its reason below), so that a future
+    /// `Start…` or `Put…` cannot silently go unjournaled and be lost on restart.
+    const CHANGING_VERBS: &[&str] = &[
+        "Add",
+        "Associate",
+        "Attach",
+        "Create",
+        "Delete",
+        "Deregister",
+        "Detach",
+        "Disable",
+        "Disassociate",
+        "Enable",
+        "Import",
+        "Put",
+        "Register",
+        "Remove",
+        "Reset",
+        "Restore",
+        "Send",
+        "Start",
+        "Stop",
+        "Tag",
+        "Untag",
+        "Update",
+    ];
+    /// Operations named like a change that change nothing, and why.
+    const READS_DESPITE_THEIR_NAME: &[(&str, &str)] = &[(
+        "CreatePresignedDomainUrl",
+        "signs a URL; nothing is stored (the grant lives in the token)",
+    )];
+
+    #[test]
+    fn every_changing_operation_of_the_model_is_marked_as_changing_state() {
+        for name in crate::model::operation_names() {
+            let (_, _, effect) = entry(name).expect("every model operation is served");
+            let named_as_change = CHANGING_VERBS.iter().any(|verb| name.starts_with(verb));
+            let exception = READS_DESPITE_THEIR_NAME.iter().any(|(n, _)| *n == name);
+            let expected = if named_as_change && !exception {
+                Changes
+            } else {
+                Reads
+            };
+            assert_eq!(*effect, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_operation_of_the_model_slice_is_served() {
+        let served: Vec<&str> = OPERATIONS.iter().map(|(name, _, _)| *name).collect();
+        assert_eq!(crate::model::operation_names(), served);
+    }
+
+    #[test]
+    fn readme_operations_table_matches_the_dispatch_table() {
+        let readme = include_str!("../../../README.md");
+        let section = readme
+            .split("## Supported operations")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap_or_default();
+        let listed: Vec<&str> = section
+            .lines()
+            .filter_map(|line| line.strip_prefix("| `"))
+            .filter_map(|rest| rest.split_once('`').map(|(name, _)| name))
+            .filter(|name| name.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+            .collect();
+        let served: Vec<&str> = OPERATIONS.iter().map(|(name, _, _)| *name).collect();
+        let mut listed_sorted = listed.clone();
+        listed_sorted.sort_unstable();
+        assert_eq!(
+            listed_sorted, served,
+            "README operations table vs dispatch table"
+        );
+    }
+}
