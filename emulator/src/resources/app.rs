@@ -14,6 +14,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::resources::domain::Domain;
 use crate::resources::pagination::Order;
 use crate::resources::space::Space;
+use crate::resources::table::Indexed;
 use crate::resources::tags::TagList;
 use crate::resources::Tables;
 use crate::resources::{
@@ -62,6 +63,15 @@ pub struct App {
     pub idle_timeout: Option<Duration>,
     /// Whether the emulator deleted the app because it was idle.
     pub shut_down_idle: bool,
+}
+
+impl Indexed for App {
+    fn domain_id(&self) -> &str {
+        &self.domain_id
+    }
+    fn sequence(&self) -> u64 {
+        self.sequence
+    }
 }
 
 impl App {
@@ -605,7 +615,7 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
         input,
         10,
         order,
-        |after, order| tables.apps_in_order(domain_filter, after, order),
+        |after, order| tables.apps.in_order(domain_filter, after, order),
         |app: &App| {
             let profile_ok = match (&profile_filter, &app.owner) {
                 (None, _) => true,
@@ -731,6 +741,29 @@ fn effective_idle_timeout(
         .map(|m| Duration::from_secs(m.saturating_mul(60))))
 }
 
+/// Moves the apps of a removed owner out of the current tables (a new owner of the same name
+/// starts with no apps) into the retired ones, which are still metered; their tags go.
+pub fn retire_apps(tables: &mut Tables, domain_id: &str, owner: &Owner) {
+    let start: AppKey = (
+        domain_id.to_string(),
+        owner.clone(),
+        String::new(),
+        String::new(),
+    );
+    let keys: Vec<AppKey> = tables
+        .apps
+        .range(start..)
+        .take_while(|(key, _)| key.0 == domain_id && key.1 == *owner)
+        .map(|(key, _)| key.clone())
+        .collect();
+    for key in keys {
+        if let Some(app) = tables.apps.remove(&key) {
+            tables.tags.remove(&app.arn);
+            tables.retired_apps.push(app);
+        }
+    }
+}
+
 /// Idle shutdown, applied lazily like every other transition: an app whose idle deadline (last
 /// activity + timeout) has passed by `now` is deleted as of that deadline. Called by
 /// `Tables::settle` with each due deadline; a deadline moved by later activity is ignored.
@@ -744,7 +777,17 @@ pub fn shut_down_if_idle(app: &mut App, due: Timestamp, delays: &DelayProfile) {
 /// Marks an app active at `now` (the admin API's `activity`): its idle deadline moves. Refused
 /// for an app that is being deleted or is deleted.
 pub fn record_activity(tables: &mut Tables, now: Timestamp, arn: &str) -> ApiResult<Value> {
-    let Some((key, app)) = tables.apps.iter_mut().find(|(_, app)| app.arn == arn) else {
+    // Found through its owner's apps (O(log n)), not by a scan of every app.
+    let key = match tables.app_by_arn(arn) {
+        Some(app) => (
+            app.domain_id.clone(),
+            app.owner.clone(),
+            app.app_type.clone(),
+            app.app_name.clone(),
+        ),
+        None => return Err(ApiError::not_found(format!("App [{arn}] does not exist."))),
+    };
+    let Some(app) = tables.apps.get_mut(&key) else {
         return Err(ApiError::not_found(format!("App [{arn}] does not exist.")));
     };
     if app.life.is_deleting() {
@@ -755,7 +798,6 @@ pub fn record_activity(tables: &mut Tables, now: Timestamp, arn: &str) -> ApiRes
     }
     app.last_activity = now;
     let deadline = app.idle_deadline();
-    let key = key.clone();
     if let Some(deadline) = deadline {
         tables.schedule_idle_check(deadline, key);
     }

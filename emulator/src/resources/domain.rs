@@ -359,7 +359,10 @@ struct AppsInDomain {
 
 fn apps_in_domain(tables: &Tables, ctx: &Ctx, domain_id: &str) -> AppsInDomain {
     let mut counts = AppsInDomain::default();
-    for (_, app) in tables.apps_in_order(Some(domain_id), None, Order::Ascending) {
+    for (_, app) in tables
+        .apps
+        .in_order(Some(domain_id), None, Order::Ascending)
+    {
         match app.status(ctx.now) {
             Status::InService => counts.in_service += 1,
             Status::Pending => counts.pending += 1,

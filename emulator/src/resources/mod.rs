@@ -14,6 +14,7 @@ pub mod pagination;
 pub mod presigned_url;
 pub mod settings;
 pub mod space;
+pub mod table;
 pub mod tags;
 pub mod user_profile;
 
@@ -24,14 +25,14 @@ use dashmap::DashMap;
 use serde_json::{Map, Value};
 
 use crate::error::{ApiError, ApiResult};
-use crate::resources::app::{shut_down_if_idle, App, AppKey, Owner};
+use crate::resources::app::{retire_apps, shut_down_if_idle, App, AppKey, Owner};
 use crate::resources::app_image_config::AppImageConfig;
 use crate::resources::domain::Domain;
 use crate::resources::image::{Image, ImageVersion};
 use crate::resources::lifecycle_config::LifecycleConfig;
 use crate::resources::pagination::Pager;
-use crate::resources::pagination::{walk_domain_index, walk_index, Order};
 use crate::resources::space::Space;
+use crate::resources::table::IndexedTable;
 use crate::resources::tags::TagList;
 use crate::resources::user_profile::UserProfile;
 use crate::sim::clock::Timestamp;
@@ -475,24 +476,16 @@ pub struct Tables {
     /// By domain id.
     pub domains: BTreeMap<String, Domain>,
     /// By (domain id, lower-cased name): user profile names are case-insensitive.
-    pub user_profiles: BTreeMap<(String, String), UserProfile>,
+    pub user_profiles: IndexedTable<(String, String), UserProfile>,
     /// By (domain id, space name).
-    pub spaces: BTreeMap<(String, String), Space>,
+    pub spaces: IndexedTable<(String, String), Space>,
     /// Current apps by (domain, owner, type, name); `Deleted` ones stay until replaced.
-    pub apps: BTreeMap<AppKey, App>,
+    pub apps: IndexedTable<AppKey, App>,
     /// Deleted apps replaced by a new app of the same name, or whose owner is gone: kept
     /// because they were billed.
     pub retired_apps: Vec<App>,
     /// Tags by resource ARN.
     pub tags: BTreeMap<String, TagList>,
-    /// Creation-ordered indexes, so that a List page costs O(log n + page) whatever the size of
-    /// the domain (no sort per call): (domain id, sequence) → key, and sequence → key.
-    profiles_by_domain: BTreeMap<(String, u64), (String, String)>,
-    profiles_in_order: BTreeMap<u64, (String, String)>,
-    spaces_by_domain: BTreeMap<(String, u64), (String, String)>,
-    spaces_in_order: BTreeMap<u64, (String, String)>,
-    apps_by_domain: BTreeMap<(String, u64), AppKey>,
-    apps_in_order: BTreeMap<u64, AppKey>,
     /// Studio lifecycle configurations by name.
     pub lifecycle_configs: BTreeMap<String, LifecycleConfig>,
     /// App image configurations by name.
@@ -516,88 +509,11 @@ impl Tables {
         self.sequence
     }
 
-    /// Stores a new user profile and indexes it.
-    pub fn insert_user_profile(&mut self, key: (String, String), profile: UserProfile) {
-        self.profiles_by_domain
-            .insert((key.0.clone(), profile.sequence), key.clone());
-        self.profiles_in_order.insert(profile.sequence, key.clone());
-        self.user_profiles.insert(key, profile);
-    }
-
-    /// Stores a new space and indexes it.
-    pub fn insert_space(&mut self, key: (String, String), space: Space) {
-        self.spaces_by_domain
-            .insert((key.0.clone(), space.sequence), key.clone());
-        self.spaces_in_order.insert(space.sequence, key.clone());
-        self.spaces.insert(key, space);
-    }
-
-    /// Stores a new app and indexes it; a `Deleted` app of the same name is retired.
+    /// Stores a new app; a `Deleted` app of the same name is retired (it was billed).
     pub fn insert_app(&mut self, key: AppKey, app: App) {
-        self.apps_by_domain
-            .insert((key.0.clone(), app.sequence), key.clone());
-        self.apps_in_order.insert(app.sequence, key.clone());
         if let Some(replaced) = self.apps.insert(key, app) {
-            self.unindex_app(&replaced);
             self.retired_apps.push(replaced);
         }
-    }
-
-    fn unindex_app(&mut self, app: &App) {
-        self.apps_by_domain
-            .remove(&(app.domain_id.clone(), app.sequence));
-        self.apps_in_order.remove(&app.sequence);
-    }
-
-    /// User profiles in creation order (of one domain, or all), after `after`, in `order`.
-    pub fn user_profiles_in_order<'a>(
-        &'a self,
-        domain_id: Option<&str>,
-        after: Option<u64>,
-        order: Order,
-    ) -> Box<dyn Iterator<Item = (u64, &'a UserProfile)> + 'a> {
-        in_order(
-            &self.user_profiles,
-            &self.profiles_by_domain,
-            &self.profiles_in_order,
-            domain_id,
-            after,
-            order,
-        )
-    }
-
-    /// Spaces in creation order (of one domain, or all), after `after`, in `order`.
-    pub fn spaces_in_order<'a>(
-        &'a self,
-        domain_id: Option<&str>,
-        after: Option<u64>,
-        order: Order,
-    ) -> Box<dyn Iterator<Item = (u64, &'a Space)> + 'a> {
-        in_order(
-            &self.spaces,
-            &self.spaces_by_domain,
-            &self.spaces_in_order,
-            domain_id,
-            after,
-            order,
-        )
-    }
-
-    /// Apps in creation order (of one domain, or all), after `after`, in `order`.
-    pub fn apps_in_order<'a>(
-        &'a self,
-        domain_id: Option<&str>,
-        after: Option<u64>,
-        order: Order,
-    ) -> Box<dyn Iterator<Item = (u64, &'a App)> + 'a> {
-        in_order(
-            &self.apps,
-            &self.apps_by_domain,
-            &self.apps_in_order,
-            domain_id,
-            after,
-            order,
-        )
     }
 
     /// The user profiles of a domain, by lower-cased name.
@@ -713,29 +629,31 @@ impl Tables {
             Removal::Domain(id) => take_if(&mut self.domains, id, at, |d| &d.life).map(|d| d.arn),
             Removal::UserProfile(domain, name) => {
                 let key = (domain.clone(), name.clone());
-                let removed = take_if(&mut self.user_profiles, &key, at, |p| &p.life);
-                if let Some(profile) = &removed {
-                    self.profiles_by_domain
-                        .remove(&(domain.clone(), profile.sequence));
-                    self.profiles_in_order.remove(&profile.sequence);
-                }
-                let arn = removed.map(|p| p.arn);
+                let gone = self
+                    .user_profiles
+                    .get(&key)
+                    .is_some_and(|p| p.life.deleted_at() == Some(at));
+                let arn = gone
+                    .then(|| self.user_profiles.remove(&key))
+                    .flatten()
+                    .map(|p| p.arn);
                 if arn.is_some() {
-                    self.retire_apps(domain, &Owner::UserProfile(name.clone()));
+                    retire_apps(self, domain, &Owner::UserProfile(name.clone()));
                 }
                 arn
             }
             Removal::Space(domain, name) => {
                 let key = (domain.clone(), name.clone());
-                let removed = take_if(&mut self.spaces, &key, at, |s| &s.life);
-                if let Some(space) = &removed {
-                    self.spaces_by_domain
-                        .remove(&(domain.clone(), space.sequence));
-                    self.spaces_in_order.remove(&space.sequence);
-                }
-                let arn = removed.map(|s| s.arn);
+                let gone = self
+                    .spaces
+                    .get(&key)
+                    .is_some_and(|s| s.life.deleted_at() == Some(at));
+                let arn = gone
+                    .then(|| self.spaces.remove(&key))
+                    .flatten()
+                    .map(|s| s.arn);
                 if arn.is_some() {
-                    self.retire_apps(domain, &Owner::Space(name.clone()));
+                    retire_apps(self, domain, &Owner::Space(name.clone()));
                 }
                 arn
             }
@@ -749,48 +667,6 @@ impl Tables {
             self.tags.remove(&arn);
         }
     }
-
-    /// Moves the apps of a removed owner out of the current tables (a new owner of the same name
-    /// starts with no apps) into the retired ones, which are still metered.
-    fn retire_apps(&mut self, domain_id: &str, owner: &Owner) {
-        let keys: Vec<AppKey> = self
-            .apps
-            .range(
-                (
-                    domain_id.to_string(),
-                    owner.clone(),
-                    String::new(),
-                    String::new(),
-                )..,
-            )
-            .take_while(|(key, _)| key.0 == domain_id && key.1 == *owner)
-            .map(|(key, _)| key.clone())
-            .collect();
-        for key in keys {
-            if let Some(app) = self.apps.remove(&key) {
-                self.unindex_app(&app);
-                self.tags.remove(&app.arn);
-                self.retired_apps.push(app);
-            }
-        }
-    }
-}
-
-/// The values of `map` in creation order through its indexes: one domain's (`by_domain`) or
-/// all (`all`), after the sequence `after`, in `order`.
-fn in_order<'a, K: Ord, V>(
-    map: &'a BTreeMap<K, V>,
-    by_domain: &'a BTreeMap<(String, u64), K>,
-    all: &'a BTreeMap<u64, K>,
-    domain_id: Option<&str>,
-    after: Option<u64>,
-    order: Order,
-) -> Box<dyn Iterator<Item = (u64, &'a V)> + 'a> {
-    let keys = match domain_id {
-        Some(domain_id) => walk_domain_index(by_domain, domain_id, after, order),
-        None => walk_index(all, after, order),
-    };
-    Box::new(keys.filter_map(move |(seq, key)| map.get(key).map(|v| (seq, v))))
 }
 
 /// Removes `key` from `map` if its deletion finishes at `at`.

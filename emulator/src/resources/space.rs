@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
 use crate::resources::pagination::Order;
+use crate::resources::table::Indexed;
 use crate::resources::{
     copy_members, domain, image, lookup, optional_str, optional_value, required_str,
     status_members, user_profile, Ctx, Input, Life, LOWER_ALNUM,
@@ -38,6 +39,15 @@ pub struct Space {
     pub given: Input,
     pub life: Life,
     pub sequence: u64,
+}
+
+impl Indexed for Space {
+    fn domain_id(&self) -> &str {
+        &self.domain_id
+    }
+    fn sequence(&self) -> u64 {
+        self.sequence
+    }
 }
 
 impl Space {
@@ -139,7 +149,7 @@ pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
         life: Life::created(ctx, Transition::SpaceCreate),
         sequence: tables.next_sequence(),
     };
-    tables.insert_space(key, space);
+    tables.spaces.insert(key, space);
     tables.tags.insert(arn.clone(), initial_tags);
     Ok(json!({"SpaceArn": arn}))
 }
@@ -177,7 +187,7 @@ pub fn list_spaces(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<V
         input,
         10,
         order,
-        |after, order| tables.spaces_in_order(domain_filter, after, order),
+        |after, order| tables.spaces.in_order(domain_filter, after, order),
         |s: &Space| contains.is_none_or(|c| s.name.contains(c)),
         |s| s.life.last_modified(ctx.now),
         |s| summary(s, ctx),

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use crate::error::{ApiError, ApiResult};
 use crate::resources::pagination::Order;
 use crate::resources::settings::{self, SettingsOf};
+use crate::resources::table::Indexed;
 use crate::resources::{
     copy_members, domain, image, optional_str, optional_value, required_str, status_members, Ctx,
     Input, Life,
@@ -40,6 +41,15 @@ pub struct UserProfile {
     pub given: Input,
     pub life: Life,
     pub sequence: u64,
+}
+
+impl Indexed for UserProfile {
+    fn domain_id(&self) -> &str {
+        &self.domain_id
+    }
+    fn sequence(&self) -> u64 {
+        self.sequence
+    }
 }
 
 impl UserProfile {
@@ -130,7 +140,7 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
         life: Life::created(ctx, Transition::UserProfileCreate),
         sequence: tables.next_sequence(),
     };
-    tables.insert_user_profile(key, profile);
+    tables.user_profiles.insert(key, profile);
     tables.tags.insert(arn.clone(), initial_tags);
     Ok(json!({"UserProfileArn": arn}))
 }
@@ -165,7 +175,7 @@ pub fn list_user_profiles(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiR
         input,
         10,
         order,
-        |after, order| tables.user_profiles_in_order(domain_filter, after, order),
+        |after, order| tables.user_profiles.in_order(domain_filter, after, order),
         |p: &UserProfile| {
             contains
                 .as_deref()

@@ -64,7 +64,8 @@ pub fn domains(
         .into_iter()
         .map(|domain| {
             let profiles: Vec<Value> = tables
-                .user_profiles_in_order(Some(&domain.id), None, Order::Ascending)
+                .user_profiles
+                .in_order(Some(&domain.id), None, Order::Ascending)
                 .map(|(_, profile)| {
                     json!({
                         "UserProfileName": profile.name,
@@ -78,7 +79,8 @@ pub fn domains(
                 })
                 .collect();
             let spaces: Vec<Value> = tables
-                .spaces_in_order(Some(&domain.id), None, Order::Ascending)
+                .spaces
+                .in_order(Some(&domain.id), None, Order::Ascending)
                 .map(|(_, space)| {
                     let owner = space
                         .given

@@ -1,0 +1,141 @@
+//! One table type for the resources listed per domain in creation order (user profiles, spaces,
+//! apps): the rows by key, plus two creation-order indexes kept with every insert and removal,
+//! so that a List page reads O(log n + page) whatever the size of the domain, with no sort per
+//! call.
+
+use std::collections::BTreeMap;
+use std::ops::Deref;
+
+use crate::resources::pagination::{walk_domain_index, walk_index, Order};
+
+/// What a row tells the indexes: its domain and its creation sequence.
+pub trait Indexed {
+    /// The domain the row belongs to.
+    fn domain_id(&self) -> &str;
+    /// Its creation sequence (unique in the partition, see `Tables::next_sequence`).
+    fn sequence(&self) -> u64;
+}
+
+/// Rows by key, indexed by (domain, sequence) and by sequence. Reads go through `Deref` to the
+/// rows; every change goes through `insert`, `remove` or `get_mut` (which cannot move a row in
+/// the indexes: a row's domain and sequence never change).
+#[derive(Debug)]
+pub struct IndexedTable<K, V> {
+    rows: BTreeMap<K, V>,
+    by_domain: BTreeMap<(String, u64), K>,
+    in_order: BTreeMap<u64, K>,
+}
+
+impl<K, V> Default for IndexedTable<K, V> {
+    fn default() -> Self {
+        IndexedTable {
+            rows: BTreeMap::new(),
+            by_domain: BTreeMap::new(),
+            in_order: BTreeMap::new(),
+        }
+    }
+}
+
+impl<K, V> Deref for IndexedTable<K, V> {
+    type Target = BTreeMap<K, V>;
+    fn deref(&self) -> &Self::Target {
+        &self.rows
+    }
+}
+
+impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
+    /// Stores `value` under `key` and indexes it; answers the row it replaced (unindexed).
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        self.by_domain.insert(
+            (value.domain_id().to_string(), value.sequence()),
+            key.clone(),
+        );
+        self.in_order.insert(value.sequence(), key.clone());
+        let replaced = self.rows.insert(key, value);
+        if let Some(old) = &replaced {
+            self.unindex(old);
+        }
+        replaced
+    }
+
+    /// Removes the row of `key` from the table and its indexes.
+    pub fn remove(&mut self, key: &K) -> Option<V> {
+        let removed = self.rows.remove(key);
+        if let Some(row) = &removed {
+            self.unindex(row);
+        }
+        removed
+    }
+
+    /// The row of `key`, to change in place.
+    pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+        self.rows.get_mut(key)
+    }
+
+    fn unindex(&mut self, row: &V) {
+        self.by_domain
+            .remove(&(row.domain_id().to_string(), row.sequence()));
+        self.in_order.remove(&row.sequence());
+    }
+
+    /// The rows in creation order (of one domain, or all), after the sequence `after`, in
+    /// `order`.
+    pub fn in_order<'a>(
+        &'a self,
+        domain_id: Option<&str>,
+        after: Option<u64>,
+        order: Order,
+    ) -> Box<dyn Iterator<Item = (u64, &'a V)> + 'a> {
+        let keys = match domain_id {
+            Some(domain_id) => walk_domain_index(&self.by_domain, domain_id, after, order),
+            None => walk_index(&self.in_order, after, order),
+        };
+        Box::new(keys.filter_map(move |(seq, key)| self.rows.get(key).map(|v| (seq, v))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    struct Row(&'static str, u64);
+
+    impl Indexed for Row {
+        fn domain_id(&self) -> &str {
+            self.0
+        }
+        fn sequence(&self) -> u64 {
+            self.1
+        }
+    }
+
+    fn names(table: &IndexedTable<&'static str, Row>, domain: Option<&str>) -> Vec<u64> {
+        table
+            .in_order(domain, None, Order::Ascending)
+            .map(|(seq, _)| seq)
+            .collect()
+    }
+
+    #[test]
+    fn the_indexes_follow_every_insert_replacement_and_removal() {
+        let mut table = IndexedTable::default();
+        table.insert("a", Row("d-1", 1));
+        table.insert("b", Row("d-2", 2));
+        table.insert("c", Row("d-1", 3));
+        assert_eq!(names(&table, None), [1, 2, 3]);
+        assert_eq!(names(&table, Some("d-1")), [1, 3]);
+        // Replacing a row re-indexes it under its new sequence.
+        assert_eq!(table.insert("a", Row("d-1", 4)), Some(Row("d-1", 1)));
+        assert_eq!(names(&table, Some("d-1")), [3, 4]);
+        assert_eq!(table.remove(&"c"), Some(Row("d-1", 3)));
+        assert_eq!(names(&table, Some("d-1")), [4]);
+        assert_eq!(names(&table, None), [2, 4]);
+        let descending: Vec<u64> = table
+            .in_order(None, Some(4), Order::Descending)
+            .map(|(seq, _)| seq)
+            .collect();
+        assert_eq!(descending, [2]);
+        assert_eq!(table.len(), 2);
+    }
+}
