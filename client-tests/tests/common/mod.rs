@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod surface;
+
 use std::time::Duration;
 
 use aws_sdk_sagemaker::config::{BehaviorVersion, Credentials, Region};

@@ -807,3 +807,105 @@ pub fn record_activity(tables: &mut Tables, now: Timestamp, arn: &str) -> ApiRes
         "IdleShutdownTime": deadline.map_or(Value::Null, json_time),
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::resources::fixture::Fixture;
+    use crate::resources::space::create_space;
+
+    fn kernel(f: &mut Fixture, domain: &str, name: &str, instance: &str) -> ApiResult<Value> {
+        f.call(
+            create_app,
+            json!({"DomainId": domain, "UserProfileName": "ana", "AppType": "KernelGateway",
+                   "AppName": name, "ResourceSpec": {"InstanceType": instance}}),
+        )
+    }
+
+    #[test]
+    fn jupyter_server_is_named_default_and_runs_the_regions_image() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.profile(&id, "ana");
+        let named = json!({"DomainId": id, "UserProfileName": "ana", "AppType": "JupyterServer"});
+        let mut other = named.clone();
+        other["AppName"] = json!("mine");
+        assert_eq!(f.refused(create_app, other).code(), "ValidationException");
+        let mut default = named.clone();
+        default["AppName"] = json!("default");
+        f.ok(create_app, default.clone());
+        let described = f.ok(describe_app, default);
+        assert_eq!(
+            described["ResourceSpec"],
+            json!({"InstanceType": "system", "SageMakerImageArn": "arn:aws:sagemaker:us-east-1:081325390199:image/jupyter-server-3"})
+        );
+        assert_eq!(default_jupyter_server_image("xx-nowhere-1"), None);
+    }
+
+    #[test]
+    fn kernel_gateway_on_system_runs_on_ml_t3_medium() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.profile(&id, "ana");
+        kernel(&mut f, &id, "k", "system").unwrap();
+        assert_eq!(
+            f.tables.apps.values().next().unwrap().instance_type,
+            "ml.t3.medium"
+        );
+    }
+
+    #[test]
+    fn a_space_app_waits_for_its_space() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.ok(create_space, json!({"DomainId": id, "SpaceName": "lab"}));
+        let app = json!({"DomainId": id, "SpaceName": "lab", "AppType": "JupyterLab", "AppName": "default"});
+        let error = f.refused(create_app, app.clone());
+        assert!(error.message().ends_with("is not in InService state"));
+        f.advance(1);
+        f.ok(create_app, app);
+    }
+
+    #[test]
+    fn a_failed_app_blocks_nothing_bills_until_it_failed_and_cannot_be_deleted() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.profile(&id, "ana");
+        f.failure = Some("Image pull failed.".into());
+        kernel(&mut f, &id, "k", "ml.t3.medium").unwrap();
+        f.failure = None;
+        f.advance(5);
+        let app = json!({"DomainId": id, "UserProfileName": "ana", "AppType": "KernelGateway", "AppName": "k"});
+        let described = f.ok(describe_app, app.clone());
+        assert_eq!(
+            (
+                described["Status"].as_str(),
+                described["FailureReason"].as_str()
+            ),
+            (Some("Failed"), Some("Image pull failed."))
+        );
+        let error = f.refused(delete_app, app);
+        assert!(error
+            .message()
+            .contains("previously failed and was automatically deleted"));
+        let interval = f.tables.apps.values().next().unwrap().interval("a", "r");
+        assert_eq!(interval.end.map(|end| end - interval.start), Some(1.0));
+        // Its name can be used again.
+        kernel(&mut f, &id, "k", "ml.t3.medium").unwrap();
+    }
+
+    #[test]
+    fn the_app_quota_counts_running_apps_of_the_type_and_instance() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.profile(&id, "ana");
+        f.quotas
+            .set("apps:KernelGateway:ml.t3.medium".parse().unwrap(), 1);
+        kernel(&mut f, &id, "one", "ml.t3.medium").unwrap();
+        let error = kernel(&mut f, &id, "two", "ml.t3.medium").unwrap_err();
+        assert_eq!(error.code(), "ResourceLimitExceeded");
+        kernel(&mut f, &id, "big", "ml.m5.large").unwrap();
+    }
+}

@@ -131,3 +131,25 @@ pub fn delete_app_image_config(tables: &mut Tables, _ctx: &Ctx, input: &Input) -
     tables.tags.remove(&config.arn);
     Ok(json!({}))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::resources::fixture::Fixture;
+
+    #[test]
+    fn a_duplicate_name_is_aws_resource_in_use() {
+        let mut f = Fixture::new();
+        f.ok(create_app_image_config, json!({"AppImageConfigName": "c"}));
+        let error = f.refused(create_app_image_config, json!({"AppImageConfigName": "c"}));
+        assert_eq!(
+            (error.code(), error.message().as_str()),
+            (
+                "ResourceInUse",
+                "The ID or Name specified is already in use."
+            )
+        );
+    }
+}

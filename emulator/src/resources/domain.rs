@@ -599,3 +599,82 @@ pub fn delete_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
     }
     Ok(json!({}))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::resources::fixture::{Fixture, ROLE};
+    use crate::resources::user_profile::create_user_profile;
+
+    #[test]
+    fn a_domain_is_pending_then_in_service_with_aws_shaped_ids() {
+        let mut f = Fixture::new();
+        let out = f.ok(
+            create_domain,
+            json!({"DomainName": "d", "AuthMode": "IAM", "DefaultUserSettings": {"ExecutionRole": ROLE}}),
+        );
+        let id = out["DomainId"].as_str().unwrap().to_string();
+        assert!(id.starts_with("d-") && id.len() == 14);
+        let pending = f.ok(describe_domain, json!({"DomainId": id}));
+        assert_eq!(pending["Status"], "Pending");
+        assert_eq!(
+            pending["DefaultUserSettings"]["AutoMountHomeEFS"],
+            "Enabled"
+        );
+        f.advance(1);
+        assert_eq!(
+            f.ok(describe_domain, json!({"DomainId": id}))["Status"],
+            "InService"
+        );
+    }
+
+    #[test]
+    fn update_rules_refuse_and_change_nothing() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        let error = f.refused(
+            update_domain,
+            json!({"DomainId": id, "AppSecurityGroupManagement": "Service"}),
+        );
+        assert_eq!(error.message(), APP_SECURITY_GROUP_NEEDS_RSTUDIO);
+        let error = f.refused(
+            update_domain,
+            json!({"DomainId": id, "AppNetworkAccessType": "VpcOnly"}),
+        );
+        assert!(error
+            .message()
+            .starts_with("VpcId and Subnet IDs are required"));
+        let described = f.ok(describe_domain, json!({"DomainId": id}));
+        assert_eq!(described["Status"], "InService");
+        assert_eq!(described["AppNetworkAccessType"], "PublicInternetOnly");
+    }
+
+    #[test]
+    fn a_domain_with_user_profiles_is_not_deleted_and_a_failed_delete_keeps_it() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.ok(
+            create_user_profile,
+            json!({"DomainId": id, "UserProfileName": "ana"}),
+        );
+        let error = f.refused(delete_domain, json!({"DomainId": id}));
+        assert_eq!(error.code(), "ResourceInUse");
+        let other = f.domain();
+        f.failure = Some("EFS is busy.".into());
+        f.ok(delete_domain, json!({"DomainId": other}));
+        f.failure = None;
+        f.advance(1);
+        let described = f.ok(describe_domain, json!({"DomainId": other}));
+        assert_eq!(described["Status"], "Delete_Failed");
+        assert_eq!(described["FailureReason"], "EFS is busy.");
+        f.ok(delete_domain, json!({"DomainId": other}));
+        f.advance(1);
+        assert_eq!(
+            f.refused(describe_domain, json!({"DomainId": other}))
+                .code(),
+            "ResourceNotFound"
+        );
+    }
+}

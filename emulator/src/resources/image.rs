@@ -671,4 +671,34 @@ mod tests {
         assert_eq!(names, vec!["b", "a"]);
         assert!(crate::resources::lifecycle_config::mentions(&settings, "c"));
     }
+
+    #[test]
+    fn image_texts_and_failed_states_are_aws_words() {
+        use crate::resources::fixture::{Fixture, ROLE};
+        let mut f = Fixture::new();
+        let image = json!({"ImageName": "conda", "RoleArn": ROLE});
+        f.ok(create_image, image.clone());
+        let error = f.refused(create_image, image);
+        assert_eq!(
+            error.message(),
+            "The Image with ImageName conda already exists. Please use a different ImageName."
+        );
+        let version = json!({"ImageName": "conda", "BaseImage": "1.dkr.ecr.us-east-1.amazonaws.com/c:1", "ClientToken": "t"});
+        assert_eq!(
+            f.refused(create_image_version, version).message(),
+            "Image conda is in an invalid state."
+        );
+        f.advance(1);
+        assert!(f
+            .refused(describe_image_version, json!({"ImageName": "conda"}))
+            .message()
+            .starts_with("Latest ImageVersion with ImageName conda does not exist."));
+        f.failure = Some("Role cannot be assumed.".into());
+        f.ok(create_image, json!({"ImageName": "bad", "RoleArn": ROLE}));
+        f.failure = None;
+        f.advance(1);
+        let described = f.ok(describe_image, json!({"ImageName": "bad"}));
+        assert_eq!(described["ImageStatus"], "CREATE_FAILED");
+        assert_eq!(described["FailureReason"], "Role cannot be assumed.");
+    }
 }

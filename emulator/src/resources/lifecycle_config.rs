@@ -264,3 +264,53 @@ pub fn script_failure(config: &LifecycleConfig) -> Option<String> {
         config.arn
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::resources::fixture::Fixture;
+
+    fn config(f: &mut Fixture, name: &str, script: &str) -> LifecycleConfig {
+        use base64::Engine as _;
+        let content = base64::engine::general_purpose::STANDARD.encode(script);
+        f.ok(
+            create_studio_lifecycle_config,
+            json!({"StudioLifecycleConfigName": name, "StudioLifecycleConfigContent": content,
+                   "StudioLifecycleConfigAppType": "KernelGateway"}),
+        );
+        f.tables.lifecycle_configs[name].clone()
+    }
+
+    #[test]
+    fn a_script_fails_on_a_top_level_non_zero_exit_only() {
+        let mut f = Fixture::new();
+        let failing = config(&mut f, "fails", "#!/bin/bash\nset -e\nexit 3\n");
+        assert!(script_failure(&failing)
+            .unwrap()
+            .contains("exited with status 3"));
+        for (name, script) in [
+            ("fine", "#!/bin/bash\necho hi\n"),
+            ("zero", "exit 0\n"),
+            ("word", "echo exit 5\n"),
+        ] {
+            assert_eq!(
+                script_failure(&config(&mut f, name, script)),
+                None,
+                "{script}"
+            );
+        }
+    }
+
+    #[test]
+    fn content_must_be_base64() {
+        let mut f = Fixture::new();
+        let error = f.refused(
+            create_studio_lifecycle_config,
+            json!({"StudioLifecycleConfigName": "x", "StudioLifecycleConfigContent": "not base64!",
+                   "StudioLifecycleConfigAppType": "KernelGateway"}),
+        );
+        assert_eq!(error.code(), "ValidationException");
+    }
+}

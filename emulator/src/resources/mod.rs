@@ -8,6 +8,8 @@
 pub mod app;
 pub mod app_image_config;
 pub mod domain;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod image;
 pub mod lifecycle_config;
 pub mod pagination;

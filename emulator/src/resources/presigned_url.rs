@@ -47,6 +47,14 @@ pub fn create_presigned_domain_url(
     let domain_id = required_str(input, "DomainId")?;
     let user_name = required_str(input, "UserProfileName")?;
     let domain = domain::find(tables, ctx, domain_id)?;
+    // "This operation can only be called when the authentication mode equals IAM."
+    // (CreatePresignedDomainUrl API reference): SSO users sign in through IAM Identity Center.
+    if domain.auth_mode != "IAM" {
+        return Err(ApiError::validation(format!(
+            "CreatePresignedDomainUrl can only be called for a domain whose AuthMode is IAM; Domain [{}] uses {}.",
+            domain.arn, domain.auth_mode
+        )));
+    }
     let profile = user_profile::find(tables, ctx, domain_id, user_name)?;
     let mut host = domain.url.clone();
     let space_name = optional_str(input, "SpaceName")?;
@@ -108,4 +116,44 @@ pub fn open(pager: &crate::resources::pagination::Pager, token: &str) -> Option<
     (mac == pager.mac_bytes(&bytes))
         .then(|| serde_json::from_slice(&bytes).ok())
         .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::resources::domain::create_domain;
+    use crate::resources::fixture::{Fixture, ROLE};
+    use crate::resources::user_profile::create_user_profile;
+
+    #[test]
+    fn a_url_opens_for_a_profile_of_an_iam_domain_only() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.profile(&id, "ana");
+        let url = f.ok(
+            create_presigned_domain_url,
+            json!({"DomainId": id, "UserProfileName": "ana"}),
+        );
+        let url = url["AuthorizedUrl"].as_str().unwrap();
+        assert!(url.starts_with(&format!(
+            "https://{id}.studio.us-east-1.sagemaker.aws/auth?token="
+        )));
+        let sso = f.ok(
+            create_domain,
+            json!({"DomainName": "s", "AuthMode": "SSO", "DefaultUserSettings": {"ExecutionRole": ROLE}}),
+        )["DomainId"].as_str().unwrap().to_string();
+        f.advance(1);
+        f.ok(
+            create_user_profile,
+            json!({"DomainId": sso, "UserProfileName": "bo", "SingleSignOnUserIdentifier": "UserName", "SingleSignOnUserValue": "bo"}),
+        );
+        let error = f.refused(
+            create_presigned_domain_url,
+            json!({"DomainId": sso, "UserProfileName": "bo"}),
+        );
+        assert_eq!(error.code(), "ValidationException");
+        assert!(error.message().contains("AuthMode is IAM"));
+    }
 }

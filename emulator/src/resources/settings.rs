@@ -38,3 +38,20 @@ pub fn check_user_settings(settings: Option<&Value>, of: SettingsOf) -> ApiResul
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn default_as_domain_is_for_profiles_and_studio_landing_needs_the_portal() {
+        let domain = json!({"AutoMountHomeEFS": "DefaultAsDomain"});
+        assert!(check_user_settings(Some(&domain), SettingsOf::Domain).is_err());
+        assert!(check_user_settings(Some(&domain), SettingsOf::UserProfile).is_ok());
+        let landing = json!({"DefaultLandingUri": "studio::", "StudioWebPortal": "DISABLED"});
+        assert!(check_user_settings(Some(&landing), SettingsOf::UserProfile).is_err());
+        assert!(check_user_settings(None, SettingsOf::Domain).is_ok());
+    }
+}

@@ -307,3 +307,55 @@ pub fn delete_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     }
     Ok(json!({}))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::resources::fixture::Fixture;
+
+    #[test]
+    fn a_private_space_needs_its_owner() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        let error = f.refused(
+            create_space,
+            json!({"DomainId": id, "SpaceName": "mine", "SpaceSharingSettings": {"SharingType": "Private"}}),
+        );
+        assert_eq!(error.code(), "ValidationException");
+        f.profile(&id, "ana");
+        f.ok(
+            create_space,
+            json!({"DomainId": id, "SpaceName": "mine", "SpaceSharingSettings": {"SharingType": "Private"},
+                   "OwnershipSettings": {"OwnerUserProfileName": "ana"}}),
+        );
+    }
+
+    #[test]
+    fn an_update_keeps_the_app_type_and_a_delete_failed_space_refuses_updates() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.ok(
+            create_space,
+            json!({"DomainId": id, "SpaceName": "lab", "SpaceSettings": {"AppType": "JupyterLab"}}),
+        );
+        f.advance(1);
+        let error = f.refused(
+            update_space,
+            json!({"DomainId": id, "SpaceName": "lab", "SpaceSettings": {"AppType": "CodeEditor"}}),
+        );
+        assert!(error.message().contains("app type"));
+        f.failure = Some("Volume busy.".into());
+        f.ok(delete_space, json!({"DomainId": id, "SpaceName": "lab"}));
+        f.failure = None;
+        f.advance(1);
+        let described = f.ok(describe_space, json!({"DomainId": id, "SpaceName": "lab"}));
+        assert_eq!(described["Status"], "Delete_Failed");
+        let error = f.refused(
+            update_space,
+            json!({"DomainId": id, "SpaceName": "lab", "SpaceDisplayName": "x"}),
+        );
+        assert!(error.message().contains("Delete_Failed"));
+    }
+}

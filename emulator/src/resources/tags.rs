@@ -207,3 +207,51 @@ pub fn tag_values(tags: &[(String, String)]) -> Vec<Value> {
         .map(|(k, v)| json!({"Key": k, "Value": v}))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::resources::app::{create_app, delete_app};
+    use crate::resources::domain::describe_domain;
+    use crate::resources::fixture::Fixture;
+
+    #[test]
+    fn at_most_50_tags_and_a_refused_add_adds_none() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        let arn = f.ok(describe_domain, json!({"DomainId": id}))["DomainArn"].clone();
+        let many: Vec<Value> = (0..51)
+            .map(|i| json!({"Key": format!("k{i}"), "Value": "v"}))
+            .collect();
+        let error = f.refused(add_tags, json!({"ResourceArn": arn, "Tags": many}));
+        assert_eq!(error.code(), "ValidationException");
+        assert_eq!(
+            f.ok(list_tags, json!({"ResourceArn": arn}))["Tags"],
+            json!([])
+        );
+    }
+
+    #[test]
+    fn a_deleted_app_refuses_tags_with_an_empty_message() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.profile(&id, "ana");
+        let app = json!({"DomainId": id, "UserProfileName": "ana", "AppType": "KernelGateway",
+                         "AppName": "k", "ResourceSpec": {"InstanceType": "ml.t3.medium"}});
+        let arn = f.ok(create_app, app.clone())["AppArn"].clone();
+        f.ok(delete_app, app);
+        f.advance(1);
+        for handler in [list_tags as crate::resources::fixture::Handler, add_tags] {
+            let error = f.refused(
+                handler,
+                json!({"ResourceArn": arn, "Tags": [{"Key": "k", "Value": "v"}]}),
+            );
+            assert_eq!(
+                (error.code(), error.message().as_str()),
+                ("ValidationException", "")
+            );
+        }
+    }
+}

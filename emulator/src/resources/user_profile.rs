@@ -267,3 +267,66 @@ pub fn delete_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     }
     Ok(json!({}))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::resources::fixture::Fixture;
+    use crate::sim::quotas::QuotaLimits;
+
+    #[test]
+    fn names_are_unique_ignoring_case_and_quotas_count_every_profile() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.ok(
+            create_user_profile,
+            json!({"DomainId": id, "UserProfileName": "Ana"}),
+        );
+        let error = f.refused(
+            create_user_profile,
+            json!({"DomainId": id, "UserProfileName": "ana"}),
+        );
+        assert_eq!(error.code(), "ResourceInUse");
+        let described = f.ok(
+            describe_user_profile,
+            json!({"DomainId": id, "UserProfileName": "ANA"}),
+        );
+        assert_eq!(described["UserProfileName"], "Ana");
+        assert_eq!(described["HomeEfsFileSystemUid"], "200001");
+        f.quotas = QuotaLimits::unlimited();
+        f.quotas.set(QuotaName::UserProfiles, 1);
+        let error = f.refused(
+            create_user_profile,
+            json!({"DomainId": id, "UserProfileName": "bo"}),
+        );
+        assert_eq!(error.code(), "ResourceLimitExceeded");
+        assert!(error.message().contains(
+            "'Maximum number of Studio user profiles allowed per account' is 1 UserProfiles"
+        ));
+    }
+
+    #[test]
+    fn a_failed_profile_shows_its_reason_and_can_be_deleted() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.failure = Some("No home directory.".into());
+        f.ok(
+            create_user_profile,
+            json!({"DomainId": id, "UserProfileName": "ana"}),
+        );
+        f.failure = None;
+        f.advance(1);
+        let described = f.ok(
+            describe_user_profile,
+            json!({"DomainId": id, "UserProfileName": "ana"}),
+        );
+        assert_eq!(described["Status"], "Failed");
+        assert_eq!(described["FailureReason"], "No home directory.");
+        f.ok(
+            delete_user_profile,
+            json!({"DomainId": id, "UserProfileName": "ana"}),
+        );
+    }
+}
