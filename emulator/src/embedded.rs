@@ -129,7 +129,7 @@ impl EmulatorBuilder {
     }
 
     /// The emulator in process, with no socket: give its [`http_client`] and
-    /// [`endpoint_url`] to the Rust SDK (see [`crate::http::in_process`]). The host and port are not
+    /// [`endpoint_url`] to the Rust SDK (see `crate::http::in_process`). The host and port are not
     /// used; a state file and a scenario are loaded as by [`EmulatorBuilder::start`].
     ///
     /// [`http_client`]: crate::InProcessEmulator::http_client

@@ -9,17 +9,17 @@
 //!   statuses over time ([`lifecycle`]), [`sim::metering`] and [`sim::prices`], service
 //!   [`sim::quotas`], and the queue of injected [`sim::faults`].
 //! - [`resources`] — one file per resource family (plain functions, no HTTP) and their
-//!   [`resources::store`] of tables, one partition per account and region.
+//!   tables (`Tables`, `Store`), one partition per account and region.
 //! - [`protocol`] — awsJson1.1 without HTTP types of a framework: target header, body → JSON,
 //!   caller from SigV4, strict mode's [`protocol::sigv4`] and [`protocol::credentials`].
-//! - [`persistence`] — the journal of changes and the state file.
+//! - `persistence` — the journal of changes and the state file.
 //! - [`service`] — [`service::Service`] runs one call: looks the operation up in
 //!   [`service::dispatch`] (THE table of operations), validates it, runs its handler under its
 //!   partition's lock, journals it; also the lazy [`service::scenario`] replay and the
-//!   dashboard's [`service::snapshot`].
+//!   dashboard's `service::snapshot`.
 //! - [`http`] — the only code that speaks HTTP (axum): the API on `POST /`, the admin API, the
 //!   dashboard and Studio pages, one body reader and the response envelope, [`http::server`]
-//!   (`start`) and [`http::in_process`] (the Rust SDK with no socket).
+//!   (`start`) and `http::in_process` (the Rust SDK with no socket).
 //! - [`embedded`] — [`Emulator::builder`], the library API for tests; [`usage_table`] — the
 //!   `usage` subcommand's table.
 //!
@@ -41,7 +41,7 @@ pub mod embedded;
 pub mod error;
 pub mod http;
 pub mod model;
-pub mod persistence;
+pub(crate) mod persistence;
 pub mod protocol;
 pub mod resources;
 pub mod service;

@@ -1,12 +1,12 @@
 //! The HTTP edge, the only code that imports axum: the router ([`server`]) with the API on
-//! `POST /` and the admin API ([`admin`], [`faults`]), the dashboard ([`ui`]) and the Studio
-//! page a presigned URL opens ([`studio_page`]), the response envelope and the one body reader
-//! ([`response`]), and the in-process client of the Rust SDK ([`in_process`]).
+//! `POST /` and the admin API (`admin`, `faults`), the dashboard ([`ui`]) and the Studio
+//! page a presigned URL opens (`studio_page`), the response envelope and the one body reader
+//! (`response`), and the in-process client of the Rust SDK (`in_process`).
 
-pub mod admin;
-pub mod faults;
-pub mod in_process;
-pub mod response;
+pub(crate) mod admin;
+pub(crate) mod faults;
+pub(crate) mod in_process;
+pub(crate) mod response;
 pub mod server;
-pub mod studio_page;
+pub(crate) mod studio_page;
 pub mod ui;

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 pub mod dispatch;
 pub mod scenario;
-pub mod snapshot;
+pub(crate) mod snapshot;
 
 use crate::error::{ApiError, ApiResult};
 use crate::model::{self, InputError};
