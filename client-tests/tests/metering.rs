@@ -276,7 +276,8 @@ async fn post_activity(server: &RunningServer, arn: &str) -> Value {
         .await
         .unwrap();
     let request = format!(
-        "POST /_emulator/activity HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "POST /_emulator/activity HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        server.local_addr(),
         body.len()
     );
     stream.write_all(request.as_bytes()).await.unwrap();

@@ -116,6 +116,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Requires `Authorization: Bearer TOKEN` on every admin call that changes or exports state
+    /// (`--admin-token`, see [`crate::http::guard`]).
+    pub fn admin_token(mut self, token: impl Into<String>) -> Self {
+        self.config.admin_token = Some(token.into());
+        self
+    }
+
     /// Sets a service quota, e.g. `.quota("apps:KernelGateway:ml.g5.48xlarge".parse()?, 0)`:
     /// a call over it gets AWS's `ResourceLimitExceeded` (see [`crate::sim::quotas`]).
     pub fn quota(mut self, name: crate::sim::quotas::QuotaName, limit: u64) -> Self {

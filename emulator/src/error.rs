@@ -51,6 +51,14 @@ pub enum ApiError {
     /// `MethodNotAllowedException` (HTTP 405): an admin path called with the wrong method.
     #[error("{0}")]
     MethodNotAllowed(String),
+    /// `AccessDeniedException` (HTTP 403): the HTTP edge's guard refused the request (another
+    /// site's origin, a host that is not the emulator's, a missing admin token).
+    #[error("{0}")]
+    AccessDenied(String),
+    /// `UnsupportedMediaTypeException` (HTTP 415): an admin call that changes state without
+    /// `Content-Type: application/json`.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     /// `InternalFailure` (HTTP 500): the emulator could not make a change durable (state file).
     #[error("{0}")]
     Internal(String),
@@ -79,6 +87,8 @@ impl ApiError {
             ApiError::RequestTooLarge(_) => "RequestEntityTooLargeException",
             ApiError::UnknownAdminPath(_) => "UnknownOperationException",
             ApiError::Internal(_) => "InternalFailure",
+            ApiError::AccessDenied(_) => "AccessDeniedException",
+            ApiError::UnsupportedMediaType(_) => "UnsupportedMediaTypeException",
             ApiError::MethodNotAllowed(_) => "MethodNotAllowedException",
             ApiError::MissingAuthenticationToken(_) => "MissingAuthenticationTokenException",
             ApiError::IncompleteSignature(_) => "IncompleteSignatureException",
@@ -100,6 +110,8 @@ impl ApiError {
             ApiError::RequestTooLarge(_) => 413,
             ApiError::UnknownAdminPath(_) => 404,
             ApiError::Internal(_) => 500,
+            ApiError::AccessDenied(_) => 403,
+            ApiError::UnsupportedMediaType(_) => 415,
             ApiError::MethodNotAllowed(_) => 405,
             ApiError::MissingAuthenticationToken(_)
             | ApiError::IncompleteSignature(_)

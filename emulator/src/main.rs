@@ -119,6 +119,19 @@ struct Cli {
     /// A call over a limit gets AWS's ResourceLimitExceeded. Default: no limits.
     #[arg(long = "quota", env = "SMSE_QUOTA", value_delimiter = ',', value_parser = quotas::parse_quota)]
     quotas: Vec<(quotas::QuotaName, u64)>,
+    /// A host name the emulator answers to besides IP addresses and localhost, repeatable (e.g.
+    /// the name of its container): a request addressed to any other name is refused, against
+    /// DNS rebinding.
+    #[arg(
+        long = "allowed-host",
+        env = "SMSE_ALLOWED_HOST",
+        value_delimiter = ','
+    )]
+    allowed_hosts: Vec<String>,
+    /// The bearer token admin calls that change or export state must carry
+    /// (Authorization: Bearer TOKEN). Without it, a non-loopback --host refuses those calls.
+    #[arg(long, env = "SMSE_ADMIN_TOKEN")]
+    admin_token: Option<String>,
     /// Check every response against the SageMaker model's output shape and answer a mismatch as
     /// a 500 naming it (for the emulator's own tests; debug builds always check).
     #[arg(long, env = "SMSE_CHECK_OUTPUT_SHAPES")]
@@ -311,6 +324,8 @@ async fn main() -> ExitCode {
             limits
         },
         check_output_shapes: cli.check_output_shapes,
+        allowed_hosts: cli.allowed_hosts,
+        admin_token: cli.admin_token,
     };
     let server = match start(config).await {
         Ok(server) => server,

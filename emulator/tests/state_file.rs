@@ -9,6 +9,9 @@ use std::process::{Child, Command, Stdio};
 
 use serde_json::{json, Value};
 
+/// The header every admin call that changes state carries (the HTTP edge's guard).
+const JSON: &[(&str, &str)] = &[("Content-Type", "application/json")];
+
 const BIN: &str = env!("CARGO_BIN_EXE_sagemaker-studio-emulator");
 
 struct Emulator {
@@ -138,7 +141,7 @@ fn restart_with_the_state_file_keeps_everything_including_ids_and_the_clock() {
     let (status, _) = first.request(
         "POST",
         "/_emulator/clock/advance",
-        &[],
+        &[("Content-Type", "application/json")],
         r#"{"Seconds": 3600}"#,
     );
     assert_eq!(status, 200);
@@ -264,7 +267,7 @@ fn export_and_import_round_trip_and_a_bad_import_changes_nothing() {
 
     let target = Emulator::start(&temp_state("import")).unwrap();
     let existing = create_domain(&target, "replaced");
-    let (status, body) = target.request("PUT", "/_emulator/state", &[], "garbage\n");
+    let (status, body) = target.request("PUT", "/_emulator/state", JSON, "garbage\n");
     assert_eq!(status, 400, "{body}");
     assert_eq!(
         target
@@ -272,7 +275,7 @@ fn export_and_import_round_trip_and_a_bad_import_changes_nothing() {
             .0,
         200
     );
-    let (status, body) = target.request("PUT", "/_emulator/state", &[], &exported);
+    let (status, body) = target.request("PUT", "/_emulator/state", JSON, &exported);
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         target

@@ -41,6 +41,9 @@ use crate::sim::clock::Clock;
 /// network by mistake.
 pub const IN_PROCESS_ENDPOINT: &str = "http://in-process.sagemaker-studio-emulator.invalid";
 
+/// The host of [`IN_PROCESS_ENDPOINT`], which the HTTP edge's guard accepts.
+pub const IN_PROCESS_HOST: &str = "in-process.sagemaker-studio-emulator.invalid";
+
 /// An emulator served in process: its service and the router requests go through.
 #[derive(Debug, Clone)]
 pub struct InProcessEmulator {
@@ -51,7 +54,8 @@ pub struct InProcessEmulator {
 impl InProcessEmulator {
     /// The emulator for `service` (see [`crate::EmulatorBuilder::in_process`]).
     pub(crate) fn new(service: Service) -> Self {
-        let router = crate::http::server::router(service.clone());
+        let policy = crate::http::guard::Policy::new("127.0.0.1", Vec::new(), None);
+        let router = crate::http::server::router(service.clone(), policy);
         InProcessEmulator { service, router }
     }
 

@@ -5,6 +5,7 @@
 
 pub(crate) mod admin;
 pub(crate) mod faults;
+pub mod guard;
 pub(crate) mod in_process;
 pub(crate) mod response;
 pub mod server;

@@ -14,7 +14,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::error::ApiError;
-use crate::http::{admin, response};
+use crate::http::{admin, guard, response};
 use crate::persistence::Journal;
 use crate::protocol::credentials::Auth;
 use crate::protocol::{self, sigv4, Defaults};
@@ -57,6 +57,10 @@ pub struct Config {
     pub quotas: crate::sim::quotas::QuotaLimits,
     /// `--check-output-shapes`: check every output against the model (always on in debug builds).
     pub check_output_shapes: bool,
+    /// `--allowed-host`: host names accepted besides IP addresses and `localhost`.
+    pub allowed_hosts: Vec<String>,
+    /// `--admin-token`: the bearer token of admin calls that change or export state.
+    pub admin_token: Option<String>,
 }
 
 impl Default for Config {
@@ -75,13 +79,21 @@ impl Default for Config {
             ui_controls: false,
             quotas: crate::sim::quotas::QuotaLimits::unlimited(),
             check_output_shapes: false,
+            allowed_hosts: Vec::new(),
+            admin_token: None,
         }
     }
 }
 
-/// The whole HTTP surface.
-pub fn router(service: Service) -> Router {
-    admin::routes().fallback(api).with_state(service)
+/// The whole HTTP surface, behind the guard (see `guard`: who may call).
+pub fn router(service: Service, policy: guard::Policy) -> Router {
+    let policy = std::sync::Arc::new(policy);
+    admin::routes()
+        .fallback(api)
+        .with_state(service)
+        .layer(axum::middleware::from_fn(move |request, next| {
+            guard::guard(std::sync::Arc::clone(&policy), request, next)
+        }))
 }
 
 /// Every request outside `/_emulator/`: a SageMaker API call if it is a POST.
@@ -253,9 +265,14 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
     crate::model::model();
     let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
     let addr = listener.local_addr()?;
+    let policy = guard::Policy::new(
+        &config.host,
+        config.allowed_hosts.clone(),
+        config.admin_token.clone(),
+    );
     let service = build_service(config, &format!("http://{addr}"))?;
     let (tx, rx) = oneshot::channel::<()>();
-    let app = router(service.clone());
+    let app = router(service.clone(), policy);
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async {

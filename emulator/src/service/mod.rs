@@ -296,7 +296,7 @@ impl Service {
     /// Moves the clock forward (admin `clock/advance`); the new time is journaled so that a
     /// restart resumes from it.
     pub fn advance_clock(&self, by: std::time::Duration) -> ApiResult<(Timestamp, Option<Ticket>)> {
-        let now = self.clock.advance(by);
+        let now = self.clock.try_advance(by).map_err(ApiError::validation)?;
         let ticket = self.journal.record(&Entry::Clock { now: now.0 })?;
         Ok((now, ticket))
     }

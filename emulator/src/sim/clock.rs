@@ -72,6 +72,11 @@ struct ClockInner {
     advanced_millis: AtomicI64,
 }
 
+/// The latest time the emulator's clock may reach: 9999-12-31T23:59:59Z, the last instant
+/// botocore's parser (Python's `datetime`) can represent; past it every timestamp would break the
+/// SDKs, and far past it the milliseconds would overflow.
+pub const LATEST: Timestamp = Timestamp(253_402_300_799_000);
+
 impl Clock {
     /// A clock in `mode` starting at the current wall time.
     #[allow(clippy::disallowed_methods)] // the one place that reads the OS clock
@@ -114,6 +119,31 @@ impl Clock {
         self.inner.origin.plus_millis(elapsed).plus_millis(advanced)
     }
 
+    /// Moves simulated time forward by `duration` unless that would pass [`LATEST`]; returns the
+    /// new now, or the refusal's reason (the clock is left as it was).
+    pub fn try_advance(&self, duration: Duration) -> Result<Timestamp, String> {
+        let millis = i64::try_from(duration.as_millis()).unwrap_or(i64::MAX);
+        // The simulated time without the advances: the origin plus the scaled wall time.
+        let base = self.now().0 - self.inner.advanced_millis.load(Ordering::SeqCst);
+        self.inner
+            .advanced_millis
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |advanced| {
+                base.checked_add(advanced)
+                    .and_then(|now| now.checked_add(millis))
+                    .filter(|end| *end <= LATEST.0)
+                    .map(|_| advanced + millis)
+            })
+            .map(|_| self.now())
+            .map_err(|advanced| {
+                format!(
+                    "The clock cannot move {} s past {}: the latest time the SDKs can read is 9999-12-31T23:59:59Z (epoch {} s).",
+                    duration.as_secs_f64(),
+                    Timestamp(base.saturating_add(advanced)).as_epoch_seconds(),
+                    LATEST.as_epoch_seconds()
+                )
+            })
+    }
+
     /// Moves simulated time forward by `duration`; returns the new now.
     pub fn advance(&self, duration: Duration) -> Timestamp {
         let millis = i64::try_from(duration.as_millis()).unwrap_or(i64::MAX);
@@ -153,5 +183,23 @@ mod tests {
     fn timestamps_serialize_as_epoch_seconds_with_fraction() {
         let json = serde_json::to_string(&Timestamp(1_605_418_477_297)).unwrap();
         assert_eq!(json, "1605418477.297");
+    }
+
+    #[test]
+    fn the_clock_refuses_to_pass_the_latest_readable_time() {
+        let clock = Clock::manual_at(Timestamp(LATEST.0 - 2_000));
+        assert_eq!(
+            clock.try_advance(Duration::from_secs(1)).unwrap(),
+            Timestamp(LATEST.0 - 1_000)
+        );
+        let refusal = clock.try_advance(Duration::from_secs(2)).unwrap_err();
+        assert!(refusal.contains("9999-12-31T23:59:59Z"), "{refusal}");
+        assert_eq!(
+            clock.now(),
+            Timestamp(LATEST.0 - 1_000),
+            "a refused advance moves nothing"
+        );
+        assert!(clock.try_advance(Duration::from_secs(1)).is_ok());
+        assert!(clock.try_advance(Duration::from_millis(1)).is_err());
     }
 }

@@ -1,0 +1,288 @@
+//! Who may reach the emulator: the checks every request passes before any route runs.
+//!
+//! What they stop, and how:
+//! - **Another web page** the developer visits (cross-site requests): a browser sends "simple"
+//!   requests (a form, `text/plain`) to any address without asking first. So an admin call that
+//!   changes state (`POST`, `PUT`, `DELETE` under `/_emulator/`) must say
+//!   `Content-Type: application/json`, which a page can send only after a CORS preflight the
+//!   emulator never grants; and a request whose `Origin` is not the emulator's own is refused.
+//! - **DNS rebinding** (a page whose name is made to resolve to 127.0.0.1, so that the browser
+//!   thinks the emulator is that page's own origin): the `Host` header must name the emulator —
+//!   an IP address (a rebinding page always has a DNS name), `localhost`, or a name given with
+//!   `--allowed-host`. This covers the SageMaker API too.
+//! - **Other hosts** (the emulator bound to `0.0.0.0` for a classroom): with `--admin-token`,
+//!   every admin call that changes or exports the state needs `Authorization: Bearer TOKEN`;
+//!   bound to a non-loopback address without a token, those calls are refused (the dashboard's
+//!   read-only views and the SageMaker API keep working).
+//!
+//! Each refusal is a typed JSON error in AWS's envelope. The rules are a pure function
+//! ([`check`]) of the request's method, path and headers and the [`Policy`], tested alone.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::ApiError;
+
+/// Who may call, fixed at start.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    /// Host names accepted besides IP addresses and `localhost` (`--allowed-host`).
+    pub allowed_hosts: Vec<String>,
+    /// `--admin-token`: the bearer token admin calls that change or export state must carry.
+    pub admin_token: Option<String>,
+    /// Whether the emulator is bound to a loopback address (else, without a token, the admin
+    /// calls that change or export state are refused).
+    pub loopback: bool,
+}
+
+impl Policy {
+    /// The policy of an emulator bound to `host`.
+    pub fn new(host: &str, allowed_hosts: Vec<String>, admin_token: Option<String>) -> Self {
+        Policy {
+            allowed_hosts,
+            admin_token: admin_token.filter(|t| !t.is_empty()),
+            loopback: crate::http::ui::is_loopback(host),
+        }
+    }
+
+    /// Whether `host` (a `Host` header's name, without the port) names this emulator.
+    fn accepts_host(&self, host: &str) -> bool {
+        let name = host.trim_start_matches('[').trim_end_matches(']');
+        name.parse::<std::net::IpAddr>().is_ok()
+            || name.eq_ignore_ascii_case("localhost")
+            || name.to_ascii_lowercase().ends_with(".localhost")
+            || name.eq_ignore_ascii_case(crate::http::in_process::IN_PROCESS_HOST)
+            || self
+                .allowed_hosts
+                .iter()
+                .any(|allowed| allowed.eq_ignore_ascii_case(name))
+    }
+}
+
+/// The name part of a `Host` header value (`127.0.0.1:8787` → `127.0.0.1`, `[::1]:80` → `[::1]`).
+fn host_name(value: &str) -> &str {
+    if value.starts_with('[') {
+        return value.find(']').map_or(value, |end| &value[..=end]);
+    }
+    value.rsplit_once(':').map_or(value, |(name, _)| name)
+}
+
+/// Whether an admin call changes or exports state (and so needs the token where one applies).
+fn is_sensitive_admin(method: &Method, path: &str) -> bool {
+    path.starts_with("/_emulator/") && (*method != Method::GET || path == "/_emulator/state")
+}
+
+/// The refusal of a request, or `None` when it may go on.
+pub fn check(
+    policy: &Policy,
+    method: &Method,
+    path: &str,
+    headers: &HeaderMap,
+) -> Option<ApiError> {
+    let authority = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let host = authority.map(host_name);
+    match host {
+        Some(name) if policy.accepts_host(name) => {}
+        Some(name) => {
+            return Some(ApiError::AccessDenied(format!(
+                "Host '{name}' does not name this emulator: requests must be addressed to an IP address, localhost, or a name given with --allowed-host."
+            )))
+        }
+        // HTTP/1.1 requires Host; an absolute-form request without one is not from a browser.
+        None => {}
+    }
+    let admin = path.starts_with("/_emulator");
+    let changes = *method != Method::GET && *method != Method::HEAD;
+    if admin && changes {
+        if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+            // The page's origin must be the emulator itself: the same authority (host and port)
+            // the request is addressed to.
+            let own = origin
+                .split_once("://")
+                .map(|(_, rest)| rest.trim_end_matches('/'))
+                .zip(authority)
+                .is_some_and(|(from, to)| from.eq_ignore_ascii_case(to));
+            if !own {
+                return Some(ApiError::AccessDenied(format!(
+                    "Origin '{origin}' is not this emulator's: admin calls are not taken from other sites."
+                )));
+            }
+        }
+        let json = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+        if !json {
+            return Some(ApiError::UnsupportedMediaType(format!(
+                "{method} {path} takes Content-Type: application/json (a guard against requests from other sites)."
+            )));
+        }
+    }
+    if is_sensitive_admin(method, path) {
+        match &policy.admin_token {
+            Some(token) => {
+                let given = headers
+                    .get(header::AUTHORIZATION)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.strip_prefix("Bearer "))
+                    .map(str::trim);
+                let matches = given.is_some_and(|given| {
+                    use subtle::ConstantTimeEq as _;
+                    bool::from(given.as_bytes().ct_eq(token.as_bytes()))
+                });
+                if !matches {
+                    return Some(ApiError::AccessDenied(format!(
+                        "{method} {path} needs the admin token: send Authorization: Bearer <the --admin-token value>."
+                    )));
+                }
+            }
+            None if !policy.loopback => {
+                return Some(ApiError::AccessDenied(format!(
+                    "{method} {path} is refused: the emulator is bound to a non-loopback address without --admin-token, so nobody on the network may change or export its state. Start it with --admin-token to allow it."
+                )))
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+/// The middleware: refuses what [`check`] refuses, before any route runs.
+pub async fn guard(policy: std::sync::Arc<Policy>, request: Request<Body>, next: Next) -> Response {
+    match check(
+        &policy,
+        request.method(),
+        request.uri().path(),
+        request.headers(),
+    ) {
+        Some(refusal) => refusal.into_response(),
+        None => next.run(request).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (k, v) in pairs {
+            map.insert(*k, HeaderValue::from_str(v).unwrap());
+        }
+        map
+    }
+
+    fn local() -> Policy {
+        Policy::new("127.0.0.1", Vec::new(), None)
+    }
+
+    const JSON: (&str, &str) = ("content-type", "application/json");
+
+    #[test]
+    fn a_cross_site_simple_request_cannot_change_state() {
+        let form = headers(&[("host", "127.0.0.1:8787"), ("content-type", "text/plain")]);
+        let refusal = check(&local(), &Method::POST, "/_emulator/reset", &form).unwrap();
+        assert_eq!(refusal.code(), "UnsupportedMediaTypeException");
+        let foreign = headers(&[
+            ("host", "127.0.0.1:8787"),
+            JSON,
+            ("origin", "https://evil.example"),
+        ]);
+        assert_eq!(
+            check(&local(), &Method::POST, "/_emulator/reset", &foreign)
+                .unwrap()
+                .code(),
+            "AccessDeniedException"
+        );
+        let own = headers(&[
+            ("host", "127.0.0.1:8787"),
+            JSON,
+            ("origin", "http://127.0.0.1:8787"),
+        ]);
+        assert!(check(&local(), &Method::POST, "/_emulator/reset", &own).is_none());
+        // Reads and the SageMaker API are not admin changes.
+        let plain = headers(&[("host", "localhost:8787")]);
+        assert!(check(&local(), &Method::GET, "/_emulator/resources", &plain).is_none());
+        assert!(check(&local(), &Method::POST, "/", &plain).is_none());
+    }
+
+    #[test]
+    fn a_rebound_dns_name_is_refused_everywhere() {
+        let rebound = headers(&[("host", "attacker.example:8787")]);
+        for (method, path) in [(Method::POST, "/"), (Method::GET, "/_emulator/state")] {
+            let refusal = check(&local(), &method, path, &rebound).unwrap();
+            assert_eq!(refusal.code(), "AccessDeniedException", "{path}");
+        }
+        for host in [
+            "127.0.0.1:1",
+            "[::1]:8787",
+            "localhost",
+            "studio.localhost:80",
+            "10.0.0.5:8787",
+        ] {
+            assert!(
+                check(
+                    &local(),
+                    &Method::GET,
+                    "/_emulator/health",
+                    &headers(&[("host", host)])
+                )
+                .is_none(),
+                "{host}"
+            );
+        }
+        let named = Policy::new("0.0.0.0", vec!["emulator".into()], Some("t".into()));
+        assert!(check(
+            &named,
+            &Method::POST,
+            "/",
+            &headers(&[("host", "emulator:8787")])
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn the_admin_token_guards_changes_and_exports() {
+        let policy = Policy::new("127.0.0.1", Vec::new(), Some("s3cret".into()));
+        let bare = headers(&[("host", "127.0.0.1:1"), JSON]);
+        assert!(check(&policy, &Method::POST, "/_emulator/clock/advance", &bare).is_some());
+        assert!(check(&policy, &Method::GET, "/_emulator/state", &bare).is_some());
+        assert!(check(&policy, &Method::GET, "/_emulator/resources", &bare).is_none());
+        let wrong = headers(&[
+            ("host", "127.0.0.1:1"),
+            JSON,
+            ("authorization", "Bearer nope"),
+        ]);
+        assert!(check(&policy, &Method::PUT, "/_emulator/state", &wrong).is_some());
+        let right = headers(&[
+            ("host", "127.0.0.1:1"),
+            JSON,
+            ("authorization", "Bearer s3cret"),
+        ]);
+        assert!(check(&policy, &Method::PUT, "/_emulator/state", &right).is_none());
+    }
+
+    #[test]
+    fn bound_to_the_network_without_a_token_the_state_stays_closed() {
+        let open = Policy::new("0.0.0.0", Vec::new(), None);
+        let call = headers(&[("host", "192.168.1.20:8787"), JSON]);
+        let refusal = check(&open, &Method::POST, "/_emulator/reset", &call).unwrap();
+        assert!(refusal.message().contains("--admin-token"));
+        assert!(check(&open, &Method::GET, "/_emulator/state", &call).is_some());
+        assert!(check(&open, &Method::GET, "/_emulator/resources", &call).is_none());
+        assert!(check(&open, &Method::POST, "/", &call).is_none());
+    }
+
+    #[test]
+    fn host_names_lose_their_port() {
+        assert_eq!(host_name("127.0.0.1:8787"), "127.0.0.1");
+        assert_eq!(host_name("localhost"), "localhost");
+        assert_eq!(host_name("[::1]:8787"), "[::1]");
+        assert_eq!(host_name("[::1]"), "[::1]");
+    }
+}
