@@ -54,7 +54,6 @@ impl Policy {
         name.parse::<std::net::IpAddr>().is_ok()
             || name.eq_ignore_ascii_case("localhost")
             || name.to_ascii_lowercase().ends_with(".localhost")
-            || name.eq_ignore_ascii_case(crate::http::in_process::IN_PROCESS_HOST)
             || self
                 .allowed_hosts
                 .iter()

@@ -41,7 +41,7 @@ use crate::sim::clock::Clock;
 /// network by mistake.
 pub const IN_PROCESS_ENDPOINT: &str = "http://in-process.sagemaker-studio-emulator.invalid";
 
-/// The host of [`IN_PROCESS_ENDPOINT`], which the HTTP edge's guard accepts.
+/// The host of [`IN_PROCESS_ENDPOINT`], which the in-process guard accepts.
 pub const IN_PROCESS_HOST: &str = "in-process.sagemaker-studio-emulator.invalid";
 
 /// An emulator served in process: its service and the router requests go through.
@@ -54,7 +54,9 @@ pub struct InProcessEmulator {
 impl InProcessEmulator {
     /// The emulator for `service` (see [`crate::EmulatorBuilder::in_process`]).
     pub(crate) fn new(service: Service) -> Self {
-        let policy = crate::http::guard::Policy::new("127.0.0.1", Vec::new(), None);
+        // Requests carry the reserved endpoint's host: the guard is told it is this emulator's.
+        let policy =
+            crate::http::guard::Policy::new("127.0.0.1", vec![IN_PROCESS_HOST.to_string()], None);
         let router = crate::http::server::router(service.clone(), policy);
         InProcessEmulator { service, router }
     }
