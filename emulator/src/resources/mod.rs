@@ -476,7 +476,7 @@ pub enum Removal {
 #[derive(Debug, Default)]
 pub struct Tables {
     /// By domain id.
-    pub domains: BTreeMap<String, Domain>,
+    pub domains: IndexedTable<String, Domain>,
     /// By (domain id, lower-cased name): user profile names are case-insensitive.
     pub user_profiles: IndexedTable<(String, String), UserProfile>,
     /// By (domain id, space name).
@@ -628,7 +628,15 @@ impl Tables {
     /// deletion time differs); its tags go with it, and the apps of a removed owner are retired.
     fn remove_if_still_deleting(&mut self, at: Timestamp, removal: Removal) {
         let arn = match &removal {
-            Removal::Domain(id) => take_if(&mut self.domains, id, at, |d| &d.life).map(|d| d.arn),
+            Removal::Domain(id) => {
+                let gone = self
+                    .domains
+                    .get(id)
+                    .is_some_and(|d| d.life.deleted_at() == Some(at));
+                gone.then(|| self.domains.remove(id))
+                    .flatten()
+                    .map(|d| d.arn)
+            }
             Removal::UserProfile(domain, name) => {
                 let key = (domain.clone(), name.clone());
                 let gone = self

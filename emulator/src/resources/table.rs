@@ -3,6 +3,7 @@
 //! so that a List page reads O(log n + page) whatever the size of the domain, with no sort per
 //! call.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::ops::Deref;
 
@@ -59,7 +60,10 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
     }
 
     /// Removes the row of `key` from the table and its indexes.
-    pub fn remove(&mut self, key: &K) -> Option<V> {
+    pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+    {
         let removed = self.rows.remove(key);
         if let Some(row) = &removed {
             self.unindex(row);
@@ -68,7 +72,10 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
     }
 
     /// The row of `key`, to change in place.
-    pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
         self.rows.get_mut(key)
     }
 

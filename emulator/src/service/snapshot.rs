@@ -7,6 +7,7 @@
 use serde_json::{json, Value};
 
 use crate::resources::app::{App, Owner};
+use crate::resources::domain::Domain;
 use crate::resources::pagination::Order;
 use crate::resources::{json_time, Life};
 use crate::resources::{PartitionKey, Tables};
@@ -54,14 +55,17 @@ pub fn domains(
     domain_id: Option<&str>,
     now: Timestamp,
 ) -> Vec<Value> {
-    let mut domains: Vec<_> = tables
-        .domains
-        .values()
-        .filter(|d| domain_id.is_none_or(|id| id == d.id))
-        .collect();
-    domains.sort_by_key(|d| d.sequence);
+    let domains: Box<dyn Iterator<Item = &Domain>> = match domain_id {
+        // One domain: a lookup, not a walk of the partition.
+        Some(id) => Box::new(tables.domains.get(id).into_iter()),
+        None => Box::new(
+            tables
+                .domains
+                .in_order(None, None, Order::Ascending)
+                .map(|(_, domain)| domain),
+        ),
+    };
     domains
-        .into_iter()
         .map(|domain| {
             let profiles: Vec<Value> = tables
                 .user_profiles
