@@ -123,6 +123,12 @@ impl EmulatorBuilder {
         self
     }
 
+    /// The HTTP edge's timeouts and connection cap (see [`crate::server::Limits`]).
+    pub fn limits(mut self, limits: crate::server::Limits) -> Self {
+        self.config.limits = limits;
+        self
+    }
+
     /// Sets a service quota, e.g. `.quota("apps:KernelGateway:ml.g5.48xlarge".parse()?, 0)`:
     /// a call over it gets AWS's `ResourceLimitExceeded` (see [`crate::sim::quotas`]).
     pub fn quota(mut self, name: crate::sim::quotas::QuotaName, limit: u64) -> Self {

@@ -12,7 +12,7 @@ use sagemaker_studio_emulator::http::ui;
 use sagemaker_studio_emulator::lifecycle::{
     parse_delay_override, DelayPreset, DelayProfile, Transition,
 };
-use sagemaker_studio_emulator::server::{start, Config};
+use sagemaker_studio_emulator::server::{start, Config, Limits};
 use sagemaker_studio_emulator::service::scenario::Scenario;
 use sagemaker_studio_emulator::sim::quotas;
 use sagemaker_studio_emulator::usage_table;
@@ -132,6 +132,18 @@ struct Cli {
     /// (Authorization: Bearer TOKEN). Without it, a non-loopback --host refuses those calls.
     #[arg(long, env = "SMSE_ADMIN_TOKEN")]
     admin_token: Option<String>,
+    /// Seconds a client may take to send a request's headers; also how long an idle keep-alive
+    /// connection is kept waiting for its next request.
+    #[arg(long = "header-timeout", env = "SMSE_HEADER_TIMEOUT", default_value_t = 10.0, value_parser = parse_positive_seconds)]
+    header_timeout: f64,
+    /// Connections served at once; past it a new connection is closed (and the first refusal
+    /// logged). Keep it below the process's open-file limit.
+    #[arg(
+        long = "max-connections",
+        env = "SMSE_MAX_CONNECTIONS",
+        default_value_t = 512
+    )]
+    max_connections: usize,
     /// Check every response against the SageMaker model's output shape and answer a mismatch as
     /// a 500 naming it (for the emulator's own tests; debug builds always check).
     #[arg(long, env = "SMSE_CHECK_OUTPUT_SHAPES")]
@@ -188,6 +200,15 @@ fn parse_account_id(s: &str) -> Result<String, String> {
         Ok(s.to_string())
     } else {
         Err(format!("'{s}': an account id is 12 digits"))
+    }
+}
+
+fn parse_positive_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 86_400.0 => Ok(v),
+        _ => Err(format!(
+            "'{s}': a number of seconds above 0 (at most a day)"
+        )),
     }
 }
 
@@ -326,6 +347,11 @@ async fn main() -> ExitCode {
         check_output_shapes: cli.check_output_shapes,
         allowed_hosts: cli.allowed_hosts,
         admin_token: cli.admin_token,
+        limits: Limits {
+            header_read_timeout: std::time::Duration::from_secs_f64(cli.header_timeout),
+            max_connections: cli.max_connections.max(1),
+            ..Limits::default()
+        },
     };
     let server = match start(config).await {
         Ok(server) => server,

@@ -65,6 +65,13 @@ impl IntoResponse for ApiError {
 
 /// Reads a request body up to [`MAX_BODY_BYTES`]; past it, `RequestEntityTooLargeException`.
 pub async fn read_body(body: Body) -> Result<axum::body::Bytes, ApiError> {
+    // A body declared too large (Content-Length) is refused before a byte of it is read, so a
+    // client that sent `Expect: 100-continue` gets the 413 instead of "100 Continue".
+    if http_body::Body::size_hint(&body).lower() > MAX_BODY_BYTES as u64 {
+        return Err(ApiError::RequestTooLarge(format!(
+            "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
+        )));
+    }
     axum::body::to_bytes(body, MAX_BODY_BYTES)
         .await
         .map_err(|_| {

@@ -61,6 +61,8 @@ pub struct Config {
     pub allowed_hosts: Vec<String>,
     /// `--admin-token`: the bearer token of admin calls that change or export state.
     pub admin_token: Option<String>,
+    /// Timeouts and the connection cap of the HTTP edge.
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -81,6 +83,7 @@ impl Default for Config {
             check_output_shapes: false,
             allowed_hosts: Vec::new(),
             admin_token: None,
+            limits: Limits::default(),
         }
     }
 }
@@ -258,6 +261,91 @@ pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<S
     Ok(service)
 }
 
+/// The limits of the HTTP edge, so that no client can hold the emulator: how long a client may
+/// take to send a request's headers (also how long an idle keep-alive connection may wait for
+/// its next request), how many connections are served at once, and how long a shutdown waits for
+/// calls in flight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// `--header-timeout` (default 10 s).
+    pub header_read_timeout: std::time::Duration,
+    /// `--max-connections` (default 512, below the usual limit of 1,024 open files): past it, a
+    /// new connection is closed at once and the first refusal is logged.
+    pub max_connections: usize,
+    /// How long a graceful shutdown waits for calls in flight before it ends them (5 s).
+    pub shutdown_grace: std::time::Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_read_timeout: std::time::Duration::from_secs(10),
+            max_connections: 512,
+            shutdown_grace: std::time::Duration::from_secs(5),
+        }
+    }
+}
+
+/// Serves `app` on `listener` until `stop` fires, within `limits`: each connection is HTTP/1.1
+/// with keep-alive and the header read timeout; past `max_connections` a connection is closed at
+/// once; on stop, no new connection is taken and the ones open get `shutdown_grace` to finish.
+async fn serve(
+    listener: TcpListener,
+    app: Router,
+    limits: Limits,
+    mut stop: oneshot::Receiver<()>,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+
+    let open = std::sync::Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut refusals: u64 = 0;
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of file descriptors and the like: wait a moment rather than spin.
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut stop => break,
+        };
+        let Ok(permit) = std::sync::Arc::clone(&open).try_acquire_owned() else {
+            refusals += 1;
+            if refusals == 1 || refusals.is_power_of_two() {
+                tracing::warn!(%peer, max = limits.max_connections, refused = refusals, "connection limit reached: closing new connections");
+            }
+            drop(stream);
+            continue;
+        };
+        let service = TowerToHyperService::new(app.clone());
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits.header_read_timeout)
+            .keep_alive(true)
+            .serve_connection(TokioIo::new(stream), service);
+        let watched = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(e) = watched.await {
+                tracing::debug!(%peer, error = %e, "connection ended");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(limits.shutdown_grace, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!(grace = ?limits.shutdown_grace, "calls still in flight at shutdown were ended");
+    }
+    Ok(())
+}
+
 /// Binds `config.host:config.port` and serves in the background. When this returns, the socket
 /// accepts connections.
 pub async fn start(config: Config) -> std::io::Result<RunningServer> {
@@ -270,16 +358,11 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
         config.allowed_hosts.clone(),
         config.admin_token.clone(),
     );
+    let limits = config.limits.clone();
     let service = build_service(config, &format!("http://{addr}"))?;
     let (tx, rx) = oneshot::channel::<()>();
     let app = router(service.clone(), policy);
-    let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = rx.await;
-            })
-            .await
-    });
+    let task = tokio::spawn(serve(listener, app, limits, rx));
     Ok(RunningServer {
         addr,
         service,
