@@ -59,6 +59,9 @@ pub enum ApiError {
     /// `Content-Type: application/json`.
     #[error("{0}")]
     UnsupportedMediaType(String),
+    /// `RequestTimeoutException` (HTTP 408): the client did not send the request's body in time.
+    #[error("{0}")]
+    RequestTimeout(String),
     /// `InternalFailure` (HTTP 500): the emulator could not make a change durable (state file).
     #[error("{0}")]
     Internal(String),
@@ -88,6 +91,7 @@ impl ApiError {
             ApiError::UnknownAdminPath(_) => "UnknownOperationException",
             ApiError::Internal(_) => "InternalFailure",
             ApiError::AccessDenied(_) => "AccessDeniedException",
+            ApiError::RequestTimeout(_) => "RequestTimeoutException",
             ApiError::UnsupportedMediaType(_) => "UnsupportedMediaTypeException",
             ApiError::MethodNotAllowed(_) => "MethodNotAllowedException",
             ApiError::MissingAuthenticationToken(_) => "MissingAuthenticationTokenException",
@@ -111,6 +115,7 @@ impl ApiError {
             ApiError::UnknownAdminPath(_) => 404,
             ApiError::Internal(_) => 500,
             ApiError::AccessDenied(_) => 403,
+            ApiError::RequestTimeout(_) => 408,
             ApiError::UnsupportedMediaType(_) => 415,
             ApiError::MethodNotAllowed(_) => 405,
             ApiError::MissingAuthenticationToken(_)

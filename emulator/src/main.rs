@@ -136,6 +136,9 @@ struct Cli {
     /// connection is kept waiting for its next request.
     #[arg(long = "header-timeout", env = "SMSE_HEADER_TIMEOUT", default_value_t = 10.0, value_parser = parse_positive_seconds)]
     header_timeout: f64,
+    /// Seconds a client may take to send a request's body once its headers are in (then 408).
+    #[arg(long = "body-timeout", env = "SMSE_BODY_TIMEOUT", default_value_t = 30.0, value_parser = parse_positive_seconds)]
+    body_timeout: f64,
     /// Connections served at once; past it a new connection is closed (and the first refusal
     /// logged). Keep it below the process's open-file limit.
     #[arg(
@@ -350,6 +353,7 @@ async fn main() -> ExitCode {
         limits: Limits {
             header_read_timeout: std::time::Duration::from_secs_f64(cli.header_timeout),
             max_connections: cli.max_connections.max(1),
+            body_read_timeout: std::time::Duration::from_secs_f64(cli.body_timeout),
             ..Limits::default()
         },
     };

@@ -132,3 +132,22 @@ async fn a_declared_oversize_body_gets_413_not_100_continue() {
     assert_eq!(String::from_utf8_lossy(&first), "HTTP/1.1 413");
     server.shutdown().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_body_that_stops_half_way_is_answered_408_after_the_body_timeout() {
+    let server = emulator(Limits {
+        body_read_timeout: Duration::from_millis(300),
+        ..Limits::default()
+    })
+    .await;
+    let addr = server.local_addr();
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST / HTTP/1.1\r\nHost: {addr}\r\nX-Amz-Target: SageMaker.ListDomains\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 100\r\n\r\n{{\"Max"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let answer = read_until_closed(&mut stream).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("RequestTimeoutException"), "{answer}");
+    server.shutdown().await.unwrap();
+}

@@ -120,13 +120,9 @@ async fn export_state(State(service): State<Service>) -> Response {
 
 /// `PUT /_emulator/state`: replaces all state with an exported journal.
 async fn import_state(State(service): State<Service>, body: Body) -> Response {
-    let text = match axum::body::to_bytes(body, MAX_STATE_BYTES).await {
+    let text = match response::read_body_within(body, MAX_STATE_BYTES).await {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(_) => {
-            return refuse(&ApiError::RequestTooLarge(format!(
-                "The state exceeds the limit of {MAX_STATE_BYTES} bytes."
-            )))
-        }
+        Err(e) => return refuse(&e),
     };
     match service.import(&text) {
         Ok(()) => answer(json!({})),

@@ -36,6 +36,8 @@ pub struct Policy {
     /// Whether the emulator is bound to a loopback address (else, without a token, the admin
     /// calls that change or export state are refused).
     pub loopback: bool,
+    /// How long a client may take to send a request's body once its headers are in (30 s).
+    pub body_read_timeout: std::time::Duration,
 }
 
 impl Policy {
@@ -44,7 +46,8 @@ impl Policy {
         Policy {
             allowed_hosts,
             admin_token: admin_token.filter(|t| !t.is_empty()),
-            loopback: crate::http::ui::is_loopback(host),
+            loopback: is_loopback(host),
+            body_read_timeout: std::time::Duration::from_secs(30),
         }
     }
 
@@ -59,6 +62,16 @@ impl Policy {
                 .iter()
                 .any(|allowed| allowed.eq_ignore_ascii_case(name))
     }
+}
+
+/// Whether `host` (as given to `--host`) is a loopback address: `localhost`, `127.0.0.0/8`,
+/// `::1` (bracketed or not).
+pub fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The name part of a `Host` header value (`127.0.0.1:8787` → `127.0.0.1`, `[::1]:80` → `[::1]`).
@@ -150,7 +163,8 @@ pub fn check(
     None
 }
 
-/// The middleware: refuses what [`check`] refuses, before any route runs.
+/// The middleware: refuses what [`check`] refuses, before any route runs; the body of what it
+/// lets through must arrive within the body timeout.
 pub async fn guard(policy: std::sync::Arc<Policy>, request: Request<Body>, next: Next) -> Response {
     match check(
         &policy,
@@ -159,7 +173,49 @@ pub async fn guard(policy: std::sync::Arc<Policy>, request: Request<Body>, next:
         request.headers(),
     ) {
         Some(refusal) => refusal.into_response(),
-        None => next.run(request).await,
+        None => {
+            let (parts, body) = request.into_parts();
+            let body = Body::new(Deadline {
+                inner: body,
+                deadline: Box::pin(tokio::time::sleep(policy.body_read_timeout)),
+            });
+            next.run(Request::from_parts(parts, body)).await
+        }
+    }
+}
+
+/// A request body that fails with `BodyTimedOut` once its deadline passes.
+struct Deadline {
+    inner: Body,
+    deadline: std::pin::Pin<Box<tokio::time::Sleep>>,
+}
+
+impl http_body::Body for Deadline {
+    type Data = axum::body::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        use std::future::Future as _;
+        if let std::task::Poll::Ready(frame) = std::pin::Pin::new(&mut self.inner).poll_frame(cx) {
+            return std::task::Poll::Ready(frame);
+        }
+        if self.deadline.as_mut().poll(cx).is_ready() {
+            return std::task::Poll::Ready(Some(Err(axum::Error::new(
+                crate::http::response::BodyTimedOut,
+            ))));
+        }
+        std::task::Poll::Pending
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
     }
 }
 

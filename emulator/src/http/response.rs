@@ -65,18 +65,44 @@ impl IntoResponse for ApiError {
 
 /// Reads a request body up to [`MAX_BODY_BYTES`]; past it, `RequestEntityTooLargeException`.
 pub async fn read_body(body: Body) -> Result<axum::body::Bytes, ApiError> {
-    // A body declared too large (Content-Length) is refused before a byte of it is read, so a
-    // client that sent `Expect: 100-continue` gets the 413 instead of "100 Continue".
-    if http_body::Body::size_hint(&body).lower() > MAX_BODY_BYTES as u64 {
-        return Err(ApiError::RequestTooLarge(format!(
-            "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
-        )));
-    }
-    axum::body::to_bytes(body, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| {
-            ApiError::RequestTooLarge(format!(
-                "The request body exceeds the limit of {MAX_BODY_BYTES} bytes."
-            ))
-        })
+    read_body_within(body, MAX_BODY_BYTES).await
 }
+
+/// Reads a request body up to `limit` bytes: a body declared larger (Content-Length) is refused
+/// before a byte of it is read, so a client that sent `Expect: 100-continue` gets the 413 and not
+/// "100 Continue"; a body not sent within the body timeout (see `guard`) is a 408.
+pub async fn read_body_within(body: Body, limit: usize) -> Result<axum::body::Bytes, ApiError> {
+    let too_large = || {
+        ApiError::RequestTooLarge(format!(
+            "The request body exceeds the limit of {limit} bytes."
+        ))
+    };
+    if http_body::Body::size_hint(&body).lower() > limit as u64 {
+        return Err(too_large());
+    }
+    axum::body::to_bytes(body, limit).await.map_err(|e| {
+        let timed_out = std::error::Error::source(&e)
+            .is_some_and(|source| source.downcast_ref::<BodyTimedOut>().is_some())
+            || e.to_string().contains(BODY_TIMED_OUT);
+        if timed_out {
+            ApiError::RequestTimeout(format!("{}.", BODY_TIMED_OUT))
+        } else {
+            too_large()
+        }
+    })
+}
+
+/// What a body read answers when the client stops sending in the middle of it.
+pub const BODY_TIMED_OUT: &str = "The request body was not received within the body timeout";
+
+/// The error a timed-out body read carries (see `response::read_body_within`).
+#[derive(Debug)]
+pub struct BodyTimedOut;
+
+impl std::fmt::Display for BodyTimedOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(BODY_TIMED_OUT)
+    }
+}
+
+impl std::error::Error for BodyTimedOut {}

@@ -253,7 +253,7 @@ pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<S
         })?;
         tracing::info!(path = %path.display(), records = entries.len(), "state loaded");
     }
-    service.ui_controls = config.ui_controls || crate::http::ui::is_loopback(&config.host);
+    service.ui_controls = config.ui_controls || crate::http::guard::is_loopback(&config.host);
     if let Some(scenario) = config.scenario {
         let progress = service.load_scenario(scenario);
         tracing::info!(scenario = %progress["Name"], calls = %progress["Total"], "scenario loaded");
@@ -274,6 +274,9 @@ pub struct Limits {
     pub max_connections: usize,
     /// How long a graceful shutdown waits for calls in flight before it ends them (5 s).
     pub shutdown_grace: std::time::Duration,
+    /// `--body-timeout` (default 30 s): how long a client may take to send a request's body
+    /// once its headers are in; past it the call is answered 408.
+    pub body_read_timeout: std::time::Duration,
 }
 
 impl Default for Limits {
@@ -282,6 +285,7 @@ impl Default for Limits {
             header_read_timeout: std::time::Duration::from_secs(10),
             max_connections: 512,
             shutdown_grace: std::time::Duration::from_secs(5),
+            body_read_timeout: std::time::Duration::from_secs(30),
         }
     }
 }
@@ -359,6 +363,10 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
         config.admin_token.clone(),
     );
     let limits = config.limits.clone();
+    let policy = guard::Policy {
+        body_read_timeout: limits.body_read_timeout,
+        ..policy
+    };
     let service = build_service(config, &format!("http://{addr}"))?;
     let (tx, rx) = oneshot::channel::<()>();
     let app = router(service.clone(), policy);

@@ -45,16 +45,6 @@ pub fn routes() -> Router<Service> {
         .route("/_emulator/scenario", post(load_scenario))
 }
 
-/// Whether `host` (as given to `--host`) is a loopback address: `localhost`, `127.0.0.0/8`,
-/// `::1` (bracketed or not).
-pub fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
-
 /// A redirect to the page for a browser's `GET /` (its `Accept` names `text/html`).
 pub fn browser_redirect(method: &Method, uri: &Uri, headers: &HeaderMap) -> Option<Response> {
     let wants_html = headers
@@ -130,6 +120,7 @@ async fn load_scenario(State(service): State<Service>, body: Body) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::guard::is_loopback;
 
     #[test]
     fn loopback_hosts_are_recognised() {
