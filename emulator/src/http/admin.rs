@@ -101,7 +101,7 @@ async fn health() -> Response {
 }
 
 async fn reset(State(service): State<Service>) -> Response {
-    match service.reset() {
+    match response::off_the_workers(move || service.reset()).await {
         Ok(()) => answer(json!({})),
         Err(e) => refuse(&e),
     }
@@ -109,13 +109,20 @@ async fn reset(State(service): State<Service>) -> Response {
 
 /// `GET /_emulator/state`: the journal, in the state file's format.
 async fn export_state(State(service): State<Service>) -> Response {
-    service.catch_up(); // the scenario's calls due by now belong in the export
-    (
-        StatusCode::OK,
-        [("content-type", "text/plain; charset=utf-8")],
-        service.journal.export(),
-    )
-        .into_response()
+    let export = response::off_the_workers(move || {
+        service.catch_up(); // the scenario's calls due by now belong in the export
+        Ok(service.journal.export())
+    })
+    .await;
+    match export {
+        Ok(text) => (
+            StatusCode::OK,
+            [("content-type", "text/plain; charset=utf-8")],
+            text,
+        )
+            .into_response(),
+        Err(e) => refuse(&e),
+    }
 }
 
 /// `PUT /_emulator/state`: replaces all state with an exported journal.
@@ -124,7 +131,7 @@ async fn import_state(State(service): State<Service>, body: Body) -> Response {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => return refuse(&e),
     };
-    match service.import(&text) {
+    match response::off_the_workers(move || service.import(&text)).await {
         Ok(()) => answer(json!({})),
         Err(e) => refuse(&e),
     }
@@ -174,9 +181,14 @@ async fn usage(
         Ok(Query(filter)) => filter,
         Err(e) => return refuse(&ApiError::validation(e.body_text())),
     };
-    match serde_json::to_value(service.usage(&filter)) {
+    let report = response::off_the_workers(move || {
+        serde_json::to_value(service.usage(&filter))
+            .map_err(|e| ApiError::Serialization(e.to_string()))
+    })
+    .await;
+    match report {
         Ok(report) => answer(report),
-        Err(e) => refuse(&ApiError::Serialization(e.to_string())),
+        Err(e) => refuse(&e),
     }
 }
 

@@ -46,6 +46,17 @@ fn decorate(response: &mut Response, request_id: &str) {
     }
 }
 
+/// Runs work that can take long (a whole-state export or import, a report over every
+/// partition, a reset with its file work) on tokio's blocking pool, so that it never stalls the
+/// async workers that serve every other call and the health check.
+pub async fn off_the_workers<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|e| Err(ApiError::Internal(format!("the work stopped: {e}"))))
+}
+
 /// An admin call's JSON answer (HTTP 200).
 pub fn answer(value: Value) -> Response {
     (

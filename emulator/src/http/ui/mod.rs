@@ -89,7 +89,12 @@ async fn resources(
     filter: Result<Query<UsageFilter>, QueryRejection>,
 ) -> Response {
     match filter {
-        Ok(Query(filter)) => answer(service.resources(&filter)),
+        Ok(Query(filter)) => {
+            match response::off_the_workers(move || Ok(service.resources(&filter))).await {
+                Ok(tree) => answer(tree),
+                Err(e) => refuse(&e),
+            }
+        }
         Err(e) => refuse(&ApiError::validation(e.body_text())),
     }
 }
