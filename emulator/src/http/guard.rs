@@ -21,7 +21,6 @@
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, Method};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
@@ -163,31 +162,80 @@ pub fn check(
     None
 }
 
-/// The middleware: refuses what [`check`] refuses, before any route runs; the body of what it
-/// lets through must arrive within the body timeout.
-pub async fn guard(policy: std::sync::Arc<Policy>, request: Request<Body>, next: Next) -> Response {
-    match check(
-        &policy,
-        request.method(),
-        request.uri().path(),
-        request.headers(),
-    ) {
-        Some(refusal) => refusal.into_response(),
-        None => {
-            let (parts, body) = request.into_parts();
-            let body = Body::new(Deadline {
-                inner: body,
-                deadline: Box::pin(tokio::time::sleep(policy.body_read_timeout)),
-            });
-            next.run(Request::from_parts(parts, body)).await
+/// The guard as a tower layer around every route: refuses what [`check`] refuses before the route
+/// runs, and gives the body of what it lets through the body timeout. A plain service (no boxed
+/// future per request): it sits on the path of every call.
+#[derive(Debug, Clone)]
+pub struct GuardLayer(std::sync::Arc<Policy>);
+
+impl GuardLayer {
+    /// The layer of `policy`.
+    pub fn new(policy: Policy) -> Self {
+        GuardLayer(std::sync::Arc::new(policy))
+    }
+}
+
+impl<S> tower::Layer<S> for GuardLayer {
+    type Service = Guarded<S>;
+    fn layer(&self, inner: S) -> Guarded<S> {
+        Guarded {
+            inner,
+            policy: std::sync::Arc::clone(&self.0),
         }
     }
 }
 
-/// A request body that fails with `BodyTimedOut` once its deadline passes.
+/// A route behind the guard.
+#[derive(Debug, Clone)]
+pub struct Guarded<S> {
+    inner: S,
+    policy: std::sync::Arc<Policy>,
+}
+
+impl<S> tower::Service<Request<Body>> for Guarded<S>
+where
+    S: tower::Service<Request<Body>, Response = Response>,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future =
+        futures_util::future::Either<std::future::Ready<Result<Response, S::Error>>, S::Future>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<Body>) -> Self::Future {
+        if let Some(refusal) = check(
+            &self.policy,
+            request.method(),
+            request.uri().path(),
+            request.headers(),
+        ) {
+            return futures_util::future::Either::Left(std::future::ready(Ok(
+                refusal.into_response()
+            )));
+        }
+        let (parts, body) = request.into_parts();
+        let body = Body::new(Deadline {
+            inner: body,
+            timeout: self.policy.body_read_timeout,
+            deadline: None,
+        });
+        futures_util::future::Either::Right(self.inner.call(Request::from_parts(parts, body)))
+    }
+}
+
+/// A request body that fails with `BodyTimedOut` once it has stalled for its timeout. The timer is
+/// made at the first stall only: a body that arrived with its headers (nearly every call) costs
+/// no timer at all.
 struct Deadline {
     inner: Body,
-    deadline: std::pin::Pin<Box<tokio::time::Sleep>>,
+    timeout: std::time::Duration,
+    deadline: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
 }
 
 impl http_body::Body for Deadline {
@@ -202,7 +250,11 @@ impl http_body::Body for Deadline {
         if let std::task::Poll::Ready(frame) = std::pin::Pin::new(&mut self.inner).poll_frame(cx) {
             return std::task::Poll::Ready(frame);
         }
-        if self.deadline.as_mut().poll(cx).is_ready() {
+        let timeout = self.timeout;
+        let deadline = self
+            .deadline
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(timeout)));
+        if deadline.as_mut().poll(cx).is_ready() {
             return std::task::Poll::Ready(Some(Err(axum::Error::new(
                 crate::http::response::BodyTimedOut,
             ))));

@@ -90,13 +90,10 @@ impl Default for Config {
 
 /// The whole HTTP surface, behind the guard (see `guard`: who may call).
 pub fn router(service: Service, policy: guard::Policy) -> Router {
-    let policy = std::sync::Arc::new(policy);
     admin::routes()
         .fallback(api)
         .with_state(service)
-        .layer(axum::middleware::from_fn(move |request, next| {
-            guard::guard(std::sync::Arc::clone(&policy), request, next)
-        }))
+        .layer(guard::GuardLayer::new(policy))
 }
 
 /// Every request outside `/_emulator/`: a SageMaker API call if it is a POST.
@@ -326,6 +323,10 @@ async fn serve(
             drop(stream);
             continue;
         };
+        // As axum::serve does: answers go out at once, not held back by Nagle's algorithm.
+        if let Err(e) = stream.set_nodelay(true) {
+            tracing::debug!(%peer, error = %e, "TCP_NODELAY not set");
+        }
         let service = TowerToHyperService::new(app.clone());
         let connection = hyper::server::conn::http1::Builder::new()
             .timer(TokioTimer::new())
