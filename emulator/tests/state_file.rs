@@ -291,3 +291,73 @@ fn export_and_import_round_trip_and_a_bad_import_changes_nothing() {
     );
     target.stop();
 }
+
+#[test]
+fn a_second_emulator_on_the_same_file_is_refused_naming_the_holder() {
+    let state = temp_state("locked");
+    let first = Emulator::start(&state).unwrap();
+    let refusal = match Emulator::start(&state) {
+        Ok(second) => {
+            second.stop();
+            panic!("a second emulator started on a state file in use");
+        }
+        Err(stderr) => stderr,
+    };
+    let pid = first.child.id().to_string();
+    assert!(
+        refusal.contains(&format!("in use by another emulator (pid {pid})")),
+        "{refusal}"
+    );
+    // Once the holder is gone, the file opens again, with what it held.
+    first.stop();
+    let again = Emulator::start(&state).unwrap();
+    again.stop();
+}
+
+/// A state file written by release 0.1.0 (fixtures/state/release-0.1.0.journal: a domain with a
+/// tag, a user profile, an app, an app whose creation a fault failed, clock advances) still loads:
+/// a change of the file's format must ship a migration, and this test says when one is needed.
+#[test]
+fn a_state_file_of_release_0_1_0_loads_with_its_ids_tags_and_failures() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/state/release-0.1.0.journal");
+    let state = temp_state("release-0.1.0");
+    std::fs::copy(&fixture, &state).expect("copy the fixture");
+    let emulator = Emulator::start(&state).expect("the release 0.1.0 file loads");
+    let auth = "AWS4-HMAC-SHA256 Credential=111122223333/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=00";
+    let call = |operation: &str, input: Value| {
+        let target = format!("SageMaker.{operation}");
+        let (status, body) = emulator.request(
+            "POST",
+            "/",
+            &[
+                ("X-Amz-Target", &target),
+                ("Content-Type", "application/x-amz-json-1.1"),
+                ("Authorization", auth),
+            ],
+            &input.to_string(),
+        );
+        assert_eq!(status, 200, "{operation}: {body}");
+        serde_json::from_str::<Value>(&body).unwrap()
+    };
+    let domains = call("ListDomains", json!({}));
+    assert_eq!(domains["Domains"][0]["DomainId"], "d-4hq5pkvjdmh0");
+    assert_eq!(domains["Domains"][0]["DomainName"], "fixture");
+    let app = |name: &str| {
+        call(
+            "DescribeApp",
+            json!({"DomainId": "d-4hq5pkvjdmh0", "UserProfileName": "ana",
+                   "AppType": "KernelGateway", "AppName": name}),
+        )
+    };
+    assert_eq!(app("k1")["Status"], "InService");
+    let failed = app("k2");
+    assert_eq!(failed["Status"], "Failed");
+    assert_eq!(failed["FailureReason"], "Image pull failed.");
+    let tags = call(
+        "ListTags",
+        json!({"ResourceArn": "arn:aws:sagemaker:us-east-1:111122223333:domain/d-4hq5pkvjdmh0"}),
+    );
+    assert_eq!(tags["Tags"], json!([{"Key": "team", "Value": "ml"}]));
+    emulator.stop();
+}

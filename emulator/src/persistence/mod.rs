@@ -241,6 +241,9 @@ struct Inner {
     syncer: Option<Mutex<mpsc::Sender<Waiter>>>,
     /// Off while a journal is being replayed (its entries are already recorded).
     recording: AtomicBool,
+    /// The lock file held for the life of the process (state file only): two emulators on one
+    /// file would each acknowledge changes the other then overwrites.
+    _lock: Option<File>,
 }
 
 /// The highest ticket known durable (read without a lock on the request path), and the file
@@ -301,6 +304,58 @@ struct Writer {
     written: u64,
 }
 
+/// The lock file of a state file: `PATH.lock`, beside it and never renamed (the state file itself
+/// is replaced by renames, which would drop a lock held on it).
+pub fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Takes the exclusive advisory lock of `path`'s lock file for the life of the process and writes
+/// this process's id in it; refused, naming the holder's pid, when another process holds it.
+fn lock_state_file(path: &Path) -> Result<File, String> {
+    let lock = lock_path(path);
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock)
+        .map_err(|e| {
+            format!(
+                "state file {}: its lock file {}: {e}",
+                path.display(),
+                lock.display()
+            )
+        })?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = std::io::Read::read_to_string(&mut file, &mut holder);
+            let holder = holder.trim();
+            return Err(format!(
+                "state file {} is in use by another emulator (pid {}); refusing to start (two emulators on one file would lose each other's changes)",
+                path.display(),
+                if holder.is_empty() { "unknown" } else { holder }
+            ));
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(format!(
+                "state file {}: locking {}: {e}",
+                path.display(),
+                lock.display()
+            ))
+        }
+    }
+    file.set_len(0)
+        .and_then(|()| file.write_all(std::process::id().to_string().as_bytes()))
+        .and_then(|()| file.sync_all())
+        .map_err(|e| format!("state file {}: {}: {e}", path.display(), lock.display()))?;
+    Ok(file)
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|p| p.into_inner())
 }
@@ -346,6 +401,7 @@ impl Journal {
                 synced,
                 written,
                 syncer,
+                _lock: None,
                 recording: AtomicBool::new(true),
             }),
         }
@@ -356,6 +412,7 @@ impl Journal {
     /// refused and the file left untouched.
     pub fn open(path: &Path) -> Result<(Journal, Vec<Entry>), String> {
         let shown = path.display();
+        let held = lock_state_file(path)?;
         let text = match std::fs::read(path) {
             Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
                 format!("state file {shown}: not a {FORMAT} file (not UTF-8); refusing to load or overwrite it")
@@ -389,10 +446,11 @@ impl Journal {
             .map_err(|e| format!("state file {shown}: {e}"))?;
         let records = records_of(&parsed.entries);
         let count = parsed.entries.len() as u64;
-        Ok((
-            Self::with(Some(path.to_path_buf()), Some(file), records, count),
-            parsed.entries,
-        ))
+        let mut journal = Self::with(Some(path.to_path_buf()), Some(file), records, count);
+        if let Some(inner) = Arc::get_mut(&mut journal.inner) {
+            inner._lock = Some(held);
+        }
+        Ok((journal, parsed.entries))
     }
 
     /// Stops recording while `replay` runs (its entries are in the journal already).
