@@ -34,14 +34,18 @@ const REWRITES: &[(&str, &str)] = &[
 /// Java's `.`: anything but a line terminator.
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
-/// One compiled model pattern.
+/// One model pattern, translated at load and compiled on its first use: compiling the slice's
+/// hundreds of patterns up front was most of the emulator's start time, and most of them are
+/// never used in a session. A unit test compiles every one, so a use never meets a bad pattern.
 #[derive(Debug)]
 pub struct Pattern {
     /// The pattern as the model spells it.
     source: String,
     /// How AWS shows it in a validation message: anchored with a leading `^`.
     display: String,
-    regex: Regex,
+    /// The translated, anchored `regex` source.
+    anchored: String,
+    regex: std::sync::OnceLock<Option<Regex>>,
 }
 
 impl Pattern {
@@ -51,7 +55,6 @@ impl Pattern {
             Some((_, to)) => (*to).to_string(),
             None => format!("^(?:{})$", translate(source)?),
         };
-        let regex = Regex::new(&anchored).map_err(|e| format!("pattern {source:?}: {e}"))?;
         // The service prints the model pattern with a `^` in front (see docs/protocol.md and the
         // SageMaker messages quoted in `validator.rs`).
         let display = if source.starts_with('^') {
@@ -62,7 +65,8 @@ impl Pattern {
         Ok(Pattern {
             source: source.to_string(),
             display,
-            regex,
+            anchored,
+            regex: std::sync::OnceLock::new(),
         })
     }
 
@@ -76,9 +80,24 @@ impl Pattern {
         &self.display
     }
 
+    /// The compiled regex, compiled now if this is its first use (`None`: it does not compile,
+    /// which the unit tests rule out for every pattern of the model).
+    pub fn compiled(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| match Regex::new(&self.anchored) {
+                Ok(regex) => Some(regex),
+                Err(e) => {
+                    tracing::error!(pattern = %self.source, error = %e, "a model pattern does not compile");
+                    None
+                }
+            })
+            .as_ref()
+    }
+
     /// Whether the whole of `value` matches (Java `Matcher.matches()`).
     pub fn matches(&self, value: &str) -> bool {
-        self.regex.is_match(value)
+        // A pattern that cannot compile constrains nothing (and is a test failure, see above).
+        self.compiled().is_none_or(|regex| regex.is_match(value))
     }
 }
 
@@ -222,6 +241,26 @@ mod tests {
         assert!(Pattern::compile(r"(?=a)a").is_err());
         assert!(Pattern::compile(r"(a)\1").is_err());
         assert!(Pattern::compile(r"[a").is_err());
-        assert!(Pattern::compile("a\\").is_err());
+        assert!(Pattern::compile("a\\").map_or(true, |p| p.compiled().is_none()));
+    }
+
+    #[test]
+    fn every_pattern_of_the_model_compiles() {
+        let model = crate::model::model();
+        let mut count = 0;
+        for shape in model.shapes() {
+            if let crate::model::Kind::String(string) = &shape.kind {
+                if let Some(pattern) = &string.pattern {
+                    assert!(
+                        pattern.compiled().is_some(),
+                        "{}: {}",
+                        shape.name,
+                        pattern.source()
+                    );
+                    count += 1;
+                }
+            }
+        }
+        assert!(count > 50, "only {count} patterns");
     }
 }
