@@ -11,7 +11,7 @@ use tokio::net::TcpStream;
 
 /// The SigV4 credential scope every request carries: account 111122223333, us-east-1 (the
 /// emulator reads the caller's account and region from it).
-const AUTHORIZATION: &str = "AWS4-HMAC-SHA256 Credential=111122223333/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000";
+pub const AUTHORIZATION: &str = "AWS4-HMAC-SHA256 Credential=111122223333/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One open connection.
 #[derive(Debug)]

@@ -14,6 +14,7 @@ mod client;
 mod load;
 mod process;
 mod report;
+mod wrk;
 
 use std::io;
 use std::net::SocketAddr;
@@ -340,6 +341,20 @@ async fn run(args: RunArgs) -> io::Result<()> {
     progress("ceiling (second run)");
     let ceiling_second = load::run(ceiling.addr, conns, window, ceiling_req).await?;
 
+    let wrk_rows = if wrk::available() {
+        progress("wrk cross-check");
+        let (ceiling_addr, d0, d_wrk) = (ceiling.addr, d0.clone(), d_small.clone());
+        Some(
+            tokio::task::spawn_blocking(move || {
+                wrk::cross_check(ceiling_addr, addr, &d0, &d_wrk, measure)
+            })
+            .await
+            .map_err(io::Error::other)??,
+        )
+    } else {
+        None
+    };
+
     emulator.stop().await?;
 
     progress("CreateUserProfile with --state-file (every change synced before its 200)");
@@ -405,6 +420,10 @@ async fn run(args: RunArgs) -> io::Result<()> {
     };
     report.total = began.elapsed();
     print!("{}", report.render());
+    match &wrk_rows {
+        Some(rows) => print!("{}", wrk::render(rows)),
+        None => println!("\nwrk cross-check: skipped (wrk is not installed: apt-get install wrk)"),
+    }
     if report.errors() > 0 {
         return Err(io::Error::other(format!(
             "{} requests failed",
