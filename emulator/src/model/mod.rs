@@ -101,6 +101,18 @@ pub fn check_output(operation: &str, output: &Value) -> Result<(), String> {
     }
 }
 
+/// What kind of JSON value `value` is, as messages name it ("a string", "an object", …).
+pub fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// Names of all operations in the slice, sorted.
 pub fn operation_names() -> Vec<&'static str> {
     model().operations().map(|op| op.name.as_str()).collect()

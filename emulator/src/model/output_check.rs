@@ -41,7 +41,7 @@ fn walk(model: &Model, id: ShapeId, value: &Value, path: &str, problems: &mut Ve
         problems.push(format!(
             "{path}: expected {expected} ({}), got {}",
             shape.name,
-            kind_of(value)
+            super::json_kind(value)
         ));
     };
     match (&shape.kind, value) {
@@ -163,17 +163,6 @@ fn length(limit: Length, len: usize, path: &str, problems: &mut Vec<String>) {
             limit.min.map_or(String::new(), |m| m.to_string()),
             limit.max.map_or(String::new(), |m| m.to_string())
         ));
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

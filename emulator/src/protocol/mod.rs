@@ -75,22 +75,11 @@ pub fn parse_body(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
         Ok(Value::Object(map)) => Ok(map),
         Ok(other) => Err(ApiError::Serialization(format!(
             "Start of structure or map found where not expected: the body must be a JSON object, not {}.",
-            json_kind(&other)
+            crate::model::json_kind(&other)
         ))),
         Err(e) => Err(ApiError::Serialization(format!(
             "The body is not valid JSON: {e}"
         ))),
-    }
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
