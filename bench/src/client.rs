@@ -95,13 +95,23 @@ impl Conn {
 
 /// An awsJson1.1 call of `SageMaker.{operation}` with `body`, as an SDK sends it.
 pub fn api_request(addr: SocketAddr, operation: &str, body: &str) -> Vec<u8> {
+    api_request_with(addr, AUTHORIZATION, operation, body)
+}
+
+/// A SageMaker API call in the account of `access_key` (12 digits: the emulator's account).
+pub fn api_request_as(addr: SocketAddr, access_key: &str, operation: &str, body: &str) -> Vec<u8> {
+    let authorization = AUTHORIZATION.replace("111122223333", access_key);
+    api_request_with(addr, &authorization, operation, body)
+}
+
+fn api_request_with(addr: SocketAddr, authorization: &str, operation: &str, body: &str) -> Vec<u8> {
     format!(
         "POST / HTTP/1.1\r\n\
          Host: {addr}\r\n\
          Content-Type: application/x-amz-json-1.1\r\n\
          X-Amz-Target: SageMaker.{operation}\r\n\
          X-Amz-Date: 20260101T000000Z\r\n\
-         Authorization: {AUTHORIZATION}\r\n\
+         Authorization: {authorization}\r\n\
          User-Agent: aws-sdk-rust/1.3 os/linux lang/rust/1.85 bench\r\n\
          amz-sdk-request: attempt=1; max=3\r\n\
          Content-Length: {}\r\n\

@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 use clap::{Parser, Subcommand};
 use serde_json::Value;
 
-use crate::client::{api_request, Conn};
-use crate::load::{Requests, Until};
+use crate::client::{api_request, api_request_as, Conn};
+use crate::load::{Outcome, Requests, Until};
 use crate::process::Server;
 use crate::report::{Measured, Report, StartTimes};
 
@@ -70,6 +70,9 @@ struct RunArgs {
     /// Profiles in the small domain.
     #[arg(long, default_value_t = 100)]
     small_profiles: u64,
+    /// Domains in the large account of the ListDomains row (the small account has 100).
+    #[arg(long, default_value_t = 300_000)]
+    domains: u64,
     /// Extra spawns of each server for the start time (the median is reported).
     #[arg(long, default_value_t = 9)]
     starts: usize,
@@ -151,6 +154,42 @@ fn create_profile_requests(
             &format!(r#"{{"DomainId":"{domain_id}","UserProfileName":"{prefix}-{i}"}}"#),
         )
     })))
+}
+
+/// ListDomains' first page in an account of 100 domains and in one of `large` domains, on an
+/// emulator of their own (the large account holds about a gigabyte): its rows, small first.
+async fn list_domains_rows(
+    emulator: &std::path::Path,
+    emulator_args: &[&str],
+    conns: usize,
+    window: Until,
+    large: u64,
+) -> io::Result<(Outcome, Outcome)> {
+    let server = Server::spawn(emulator, emulator_args).await?;
+    let addr = server.addr;
+    let mut rows = Vec::new();
+    for (account, count) in [("222233334444", 100), ("333344445555", large)] {
+        load::run(
+            addr,
+            conns,
+            Until::Count(count),
+            Arc::new(Requests::Numbered(Box::new(move |i| {
+                api_request_as(
+                    addr,
+                    account,
+                    "CreateDomain",
+                    &CREATE_DOMAIN.replace("NAME", &format!("d{i}")),
+                )
+            }))),
+        )
+        .await?;
+        let page = api_request_as(addr, account, "ListDomains", r#"{"MaxResults":10}"#);
+        rows.push(load::run(addr, conns, window, Arc::new(Requests::Same(page))).await?);
+    }
+    server.stop().await?;
+    let large_row = rows.pop().ok_or_else(|| io::Error::other("no large row"))?;
+    let small_row = rows.pop().ok_or_else(|| io::Error::other("no small row"))?;
+    Ok((small_row, large_row))
 }
 
 fn list_request(addr: SocketAddr, domain_id: &str) -> Vec<u8> {
@@ -357,6 +396,13 @@ async fn run(args: RunArgs) -> io::Result<()> {
 
     emulator.stop().await?;
 
+    progress(&format!(
+        "ListDomains first page at 100 domains and at {}",
+        args.domains
+    ));
+    let list_domains =
+        list_domains_rows(&args.emulator, &emulator_args, conns, window, args.domains).await?;
+
     progress("CreateUserProfile with --state-file (every change synced before its 200)");
     let state_file = args
         .state_dir
@@ -420,6 +466,16 @@ async fn run(args: RunArgs) -> io::Result<()> {
     };
     report.total = began.elapsed();
     print!("{}", report.render());
+    let (domains_small, domains_large) = &list_domains;
+    let cost = domains_small.rps() / domains_large.rps().max(1.0);
+    println!(
+        "\nListDomains first page (10): {:.0} rps at 100 domains, {:.0} rps at {} domains: cost {cost:.2}×   goal ≤ 1.5×: {}{}",
+        domains_small.rps(),
+        domains_large.rps(),
+        args.domains,
+        if cost <= 1.5 { "met" } else { "NOT MET" },
+        if domains_small.errors + domains_large.errors > 0 { " (errors!)" } else { "" }
+    );
     match &wrk_rows {
         Some(rows) => print!("{}", wrk::render(rows)),
         None => println!("\nwrk cross-check: skipped (wrk is not installed: apt-get install wrk)"),
