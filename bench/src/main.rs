@@ -368,6 +368,42 @@ async fn run(args: RunArgs) -> io::Result<()> {
     )
     .await?;
 
+    progress(&format!(
+        "health check on 1 connection while 4 clients read ListUserProfiles pages at {}",
+        args.profiles
+    ));
+    let health_alone = load::run(
+        addr,
+        1,
+        window,
+        Arc::new(Requests::Same(client::get_request(
+            addr,
+            "/_emulator/health",
+        ))),
+    )
+    .await?;
+    let (health_loaded, _) = tokio::try_join!(
+        load::run(
+            addr,
+            1,
+            window,
+            Arc::new(Requests::Same(client::get_request(
+                addr,
+                "/_emulator/health"
+            ))),
+        ),
+        load::run(
+            addr,
+            4,
+            window,
+            Arc::new(Requests::Same(api_request(
+                addr,
+                "ListUserProfiles",
+                &format!(r#"{{"DomainIdEquals":"{d_large}","MaxResults":100}}"#),
+            ))),
+        ),
+    )?;
+
     progress("CreateUserProfile");
     let create = load::run(
         addr,
@@ -466,6 +502,14 @@ async fn run(args: RunArgs) -> io::Result<()> {
     };
     report.total = began.elapsed();
     print!("{}", report.render());
+    println!(
+        "\nhealth check p99 on its own {:.2} ms, while 4 clients read 100-profile pages at {} profiles {:.2} ms (p50 {:.2} ms){}",
+        health_alone.quantile_ms(0.99),
+        args.profiles,
+        health_loaded.quantile_ms(0.99),
+        health_loaded.quantile_ms(0.5),
+        if health_alone.errors + health_loaded.errors > 0 { " (errors!)" } else { "" }
+    );
     let (domains_small, domains_large) = &list_domains;
     let cost = domains_small.rps() / domains_large.rps().max(1.0);
     println!(
