@@ -199,3 +199,19 @@ def test_controls_are_hidden_off_loopback_unless_enabled():
                 assert page.attrs["total-cost"]["data-usd"] == "0"
         finally:
             server.stop()
+
+
+def test_the_timeline_keeps_to_the_activity_after_the_class_stopped():
+    """Ten hours after every notebook was shut down, the timeline still spans the three hours
+    of activity (plus a margin) and says that now lies past its end."""
+    server = Emulator(delays="fast", extra_args=("--scenario", str(SEED)))
+    try:
+        t0 = server.admin("GET", "/_emulator/resources")["Scenario"]["T0"]
+        server.advance(t0 + 13 * 3600 - server.now())
+        page = parse(dump_dom(server.endpoint + "/_emulator/ui"))
+    finally:
+        server.stop()
+    timeline = squash(page.text["timeline"])
+    assert "ml.t3.medium 0–3 h" in timeline, timeline
+    assert "now (+" in timeline, timeline
+    assert " 13 h" not in timeline and " 12 h" not in timeline, timeline
