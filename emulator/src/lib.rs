@@ -21,7 +21,8 @@
 //!   dashboard and Studio pages, one body reader and the response envelope, [`http::server`]
 //!   (`start`) and `http::in_process` (the Rust SDK with no socket).
 //! - [`embedded`] — [`Emulator::builder`], the library API for tests; [`usage_table`] — the
-//!   `usage` subcommand's table.
+//!   `usage` subcommand's table; [`quick_start`] — the `quick-start` subcommand (the console's
+//!   Quick setup as API calls).
 //!
 //! Embedding (what the Rust client tests do; `server::start(Config)` is the same, spelled out):
 //! ```no_run
@@ -43,6 +44,7 @@ pub mod http;
 pub mod model;
 pub(crate) mod persistence;
 pub mod protocol;
+pub mod quick_start;
 pub mod resources;
 pub mod service;
 pub mod sim;

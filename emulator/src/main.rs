@@ -172,6 +172,26 @@ enum Command {
         #[arg(long = "domain-id")]
         domain_id: Option<String>,
     },
+    /// Do what the SageMaker console's Quick setup does, against a running emulator: a domain
+    /// named QuickSetupDomain-<timestamp> with the console's settings, the user profile, and its
+    /// default JupyterServer app. Prints what it made.
+    QuickStart {
+        /// The emulator's endpoint.
+        #[arg(long, default_value = "http://127.0.0.1:8787")]
+        endpoint: String,
+        /// The user profile's name.
+        #[arg(long = "user-name")]
+        user_name: String,
+        /// The execution role of the domain's users and shared spaces (an IAM role ARN).
+        #[arg(long = "execution-role")]
+        execution_role: String,
+        /// The account to make it in (12 digits).
+        #[arg(long = "account-id", default_value = "000000000000", value_parser = parse_account_id)]
+        account_id: String,
+        /// The region to make it in.
+        #[arg(long, default_value = "us-east-1")]
+        region: String,
+    },
 }
 
 async fn print_usage(endpoint: &str, filters: &[(&str, &Option<String>)]) -> ExitCode {
@@ -281,6 +301,35 @@ async fn main() -> ExitCode {
             ],
         )
         .await;
+    }
+    if let Some(Command::QuickStart {
+        endpoint,
+        user_name,
+        execution_role,
+        account_id,
+        region,
+    }) = &cli.command
+    {
+        return match sagemaker_studio_emulator::quick_start::run(
+            endpoint,
+            user_name,
+            execution_role,
+            region,
+            account_id,
+        )
+        .await
+        {
+            Ok(made) => {
+                for line in made {
+                    println!("{line}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("sagemaker-studio-emulator quick-start: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
     init_tracing(cli.log_format);
     let preset = match cli.delays {

@@ -103,7 +103,7 @@ pub fn render(report: &Value) -> String {
 }
 
 /// `YYYY-MM-DD HH:MM:SS` of epoch seconds (UTC), by the civil-from-days algorithm.
-fn utc(epoch_seconds: f64) -> String {
+pub fn utc(epoch_seconds: f64) -> String {
     let secs = epoch_seconds.floor() as i64;
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let z = days + 719_468;
