@@ -23,6 +23,27 @@ LISTENING = re.compile(r"^listening on (http://\S+)$")
 START_TIMEOUT_SECONDS = 30
 
 
+def wait_listening(process: subprocess.Popen, timeout: float) -> str | None:
+    """The endpoint of the `listening on http://…` line a started emulator prints on stdout (its
+    readiness), or None when none comes within `timeout`; the rest of stdout is then drained in
+    the background, so the process never blocks on a full pipe."""
+    found: list[str] = []
+
+    def read() -> None:
+        for line in process.stdout:
+            match = LISTENING.match(line.strip())
+            if match:
+                found.append(match.group(1))
+                break
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout)
+    if found:
+        threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
+    return found[0] if found else None
+
+
 def binary() -> Path:
     if os.environ.get("SMSE_BIN"):
         path = Path(os.environ["SMSE_BIN"])
@@ -69,26 +90,13 @@ class Emulator:
             self.stderr_lines.append(line)
 
     def _wait_listening(self) -> str:
-        found: list[str] = []
-
-        def read() -> None:
-            for line in self.process.stdout:
-                match = LISTENING.match(line.strip())
-                if match:
-                    found.append(match.group(1))
-                    break
-
-        reader = threading.Thread(target=read, daemon=True)
-        reader.start()
-        reader.join(START_TIMEOUT_SECONDS)
-        if not found:
+        endpoint = wait_listening(self.process, START_TIMEOUT_SECONDS)
+        if endpoint is None:
             self.stop()
             raise RuntimeError(
                 "emulator did not print its listening line; stderr:\n" + "".join(self.stderr_lines)
             )
-        # Keep draining stdout so the process never blocks on a full pipe.
-        threading.Thread(target=lambda: [None for _ in self.process.stdout], daemon=True).start()
-        return found[0]
+        return endpoint
 
     def stop(self) -> None:
         if self.process.poll() is None:

@@ -29,6 +29,36 @@ async fn read_until_closed(stream: &mut TcpStream) -> String {
     String::from_utf8_lossy(&read).to_string()
 }
 
+/// Sends `request` and reads exactly one answer (head and its Content-Length body), leaving the
+/// connection open.
+async fn one_answer(stream: &mut TcpStream, request: &str) -> String {
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut read = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let text = String::from_utf8_lossy(&read).to_string();
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length:")
+                        .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+                })
+                .unwrap_or(0);
+            if body.len() >= length {
+                return text;
+            }
+        }
+        let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut chunk))
+            .await
+            .expect("an answer")
+            .unwrap();
+        assert!(n > 0, "the server closed before answering: {text}");
+        read.extend_from_slice(&chunk[..n]);
+    }
+}
+
 fn health(addr: SocketAddr, keep_alive: bool) -> String {
     format!(
         "GET /_emulator/health HTTP/1.1\r\nHost: {addr}\r\nConnection: {}\r\n\r\n",
@@ -70,18 +100,27 @@ async fn past_the_connection_cap_a_new_connection_is_closed_and_the_others_are_s
     })
     .await;
     let addr = server.local_addr();
-    let held: Vec<TcpStream> = vec![
-        TcpStream::connect(addr).await.unwrap(),
-        TcpStream::connect(addr).await.unwrap(),
-    ];
-    // Let the server accept both before the third arrives.
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Two connections the server has taken (each has been answered once, and stays open).
+    let mut held = Vec::new();
+    for _ in 0..2 {
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        let answer = one_answer(&mut stream, &health(addr, true)).await;
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        held.push(stream);
+    }
     let mut third = TcpStream::connect(addr).await.unwrap();
     let _ = third.write_all(health(addr, false).as_bytes()).await;
     let answer = read_until_closed(&mut third).await;
     assert!(answer.is_empty(), "served past the cap: {answer}");
-    drop(held);
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // One held connection ends (the server closes it after answering): its place is free.
+    let mut first = held.remove(0);
+    first
+        .write_all(health(addr, false).as_bytes())
+        .await
+        .unwrap();
+    assert!(read_until_closed(&mut first)
+        .await
+        .starts_with("HTTP/1.1 200"));
     let mut later = TcpStream::connect(addr).await.unwrap();
     later
         .write_all(health(addr, false).as_bytes())
@@ -101,12 +140,15 @@ async fn a_shutdown_waits_for_a_stuck_client_only_for_its_grace() {
     })
     .await;
     let addr = server.local_addr();
+    // A connection the server has taken (answered once), then stuck half way through a request.
     let mut stuck = TcpStream::connect(addr).await.unwrap();
+    assert!(one_answer(&mut stuck, &health(addr, true))
+        .await
+        .starts_with("HTTP/1.1 200"));
     stuck
         .write_all(format!("POST / HTTP/1.1\r\nHost: {addr}\r\n").as_bytes())
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(50)).await;
     // The client would hold the connection for a minute; the shutdown ends after its grace
     // (a liveness bound far above it, not a measurement).
     tokio::time::timeout(Duration::from_secs(5), server.shutdown())

@@ -30,10 +30,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from emulator import REPO, binary
+from emulator import REPO, binary, wait_listening
 
 README = REPO / "README.md"
-LISTENING = re.compile(r"^listening on http://127\.0\.0\.1:(\d+)$")
 DIRECTIVE = re.compile(r"^<!-- readme-test: (server|skip: .+) -->$")
 FENCE = re.compile(r"^```(\w*)\s*$")
 RUN_LANGUAGES = {"sh", "python"}
@@ -110,27 +109,15 @@ class Server:
         self.port = self._wait(block)
 
     def _wait(self, block: Block) -> str:
-        found: list[str] = []
-
-        def read() -> None:
-            for line in self.process.stdout:
-                match = LISTENING.match(line.strip())
-                if match:
-                    found.append(match.group(1))
-                    break
-
-        reader = threading.Thread(target=read, daemon=True)
-        reader.start()
         # `cargo run` may have to link the binary first.
-        reader.join(SNIPPET_TIMEOUT_SECONDS)
-        if not found:
+        endpoint = wait_listening(self.process, SNIPPET_TIMEOUT_SECONDS)
+        if endpoint is None:
             self.stop()
             raise AssertionError(
                 f"README.md:{block.line}: the server block printed no listening line:\n"
                 + "".join(self.stderr[-40:])
             )
-        threading.Thread(target=lambda: [None for _ in self.process.stdout], daemon=True).start()
-        return found[0]
+        return endpoint.rsplit(":", 1)[1]
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -218,6 +205,7 @@ def test_logs_to_a_file_have_no_colour_codes(tmp_path):
         try:
             line = process.stdout.readline()
             assert line.startswith("listening on ")
+            # The log's first line follows the listening line: wait for it (bounded).
             deadline = time.monotonic() + 10
             while not log.read_text() and time.monotonic() < deadline:
                 time.sleep(0.05)
