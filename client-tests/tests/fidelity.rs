@@ -11,7 +11,7 @@ use aws_sdk_sagemaker::types::{
     ImageStatus, ResourceSpec, SpaceStatus, Tag, UserProfileStatus,
 };
 use aws_sdk_sagemaker::Client;
-use common::{advance, client, in_process, quick_start_domain, Emulated};
+use common::{advance, client, in_process, kernel, quick_start_domain, Emulated};
 use sagemaker_studio_emulator::sim::faults::PendingFault;
 
 /// The code and message of a failed call.
@@ -36,22 +36,6 @@ fn fail_next(server: &impl Emulated, operation: &str, reason: &str) {
         delay_ms: 0,
         failure_reason: Some(reason.into()),
     });
-}
-
-async fn kernel(sm: &Client, domain: &str, profile: &str, name: &str, instance: &str) {
-    sm.create_app()
-        .domain_id(domain)
-        .user_profile_name(profile)
-        .app_type(AppType::KernelGateway)
-        .app_name(name)
-        .resource_spec(
-            ResourceSpec::builder()
-                .instance_type(instance.into())
-                .build(),
-        )
-        .send()
-        .await
-        .unwrap();
 }
 
 async fn profile(sm: &Client, domain: &str, name: &str) {

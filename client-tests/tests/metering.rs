@@ -5,10 +5,10 @@ mod common;
 
 use aws_sdk_sagemaker::types::{
     AppLifecycleManagement, AppType, IdleSettings, JupyterLabAppSettings, LifecycleManagement,
-    OwnershipSettings, ResourceSpec, SharingType, SpaceSharingSettings, UserSettings,
+    OwnershipSettings, SharingType, SpaceSharingSettings, UserSettings,
 };
 use aws_sdk_sagemaker::Client;
-use common::{advance, client, emulator, quick_start_domain, T0_MILLIS};
+use common::{advance, client, emulator, kernel, quick_start_domain, T0_MILLIS};
 use sagemaker_studio_emulator::server::RunningServer;
 use sagemaker_studio_emulator::usage_table;
 use serde_json::{json, Value};
@@ -19,22 +19,6 @@ async fn usage(server: &RunningServer, domain_id: &str) -> Value {
     usage_table::fetch(&server.endpoint_url(), &format!("DomainId={domain_id}"))
         .await
         .unwrap()
-}
-
-async fn kernel(sm: &Client, domain_id: &str, user: &str, name: &str, instance: &str) {
-    sm.create_app()
-        .domain_id(domain_id)
-        .user_profile_name(user)
-        .app_type(AppType::KernelGateway)
-        .app_name(name)
-        .resource_spec(
-            ResourceSpec::builder()
-                .instance_type(instance.into())
-                .build(),
-        )
-        .send()
-        .await
-        .unwrap();
 }
 
 async fn shut_down(sm: &Client, domain_id: &str, user: &str, app_type: AppType, name: &str) {

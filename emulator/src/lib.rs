@@ -38,6 +38,7 @@
 //! # }
 //! ```
 
+pub mod cli_client;
 pub mod embedded;
 pub mod error;
 pub mod http;

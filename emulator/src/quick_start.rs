@@ -13,7 +13,6 @@
 //! the emulator has no VPC to name, so the domain is created without them (the API allows it).
 
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// The calls of a quick setup, in order; `${DomainId}` stands for the id the first one returns.
 pub fn plan(
@@ -123,38 +122,28 @@ async fn call(
     operation: &str,
     body: &str,
 ) -> Result<Value, String> {
-    let authority = endpoint
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("'{endpoint}': the endpoint must be an http:// URL"))?
-        .trim_end_matches('/');
-    let mut stream = tokio::net::TcpStream::connect(authority)
-        .await
-        .map_err(|e| format!("cannot connect to {authority}: {e}"))?;
-    let request = format!(
-        "POST / HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: SageMaker.{operation}\r\nAuthorization: AWS4-HMAC-SHA256 Credential={account}/20260101/{region}/sagemaker/aws4_request, SignedHeaders=host, Signature=0\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
+    let target = format!("SageMaker.{operation}");
+    let authorization = format!(
+        "AWS4-HMAC-SHA256 Credential={account}/20260101/{region}/sagemaker/aws4_request, SignedHeaders=host, Signature=0"
     );
-    stream
-        .write_all(request.as_bytes())
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut response = Vec::new();
-    stream
-        .read_to_end(&mut response)
-        .await
-        .map_err(|e| e.to_string())?;
-    let text = String::from_utf8_lossy(&response);
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .ok_or("the emulator's answer is not HTTP")?;
-    let value: Value = serde_json::from_str(body).unwrap_or(Value::Null);
-    if !head.starts_with("HTTP/1.1 200") {
+    let (status, body) = crate::cli_client::exchange(
+        endpoint,
+        "POST",
+        "/",
+        &[
+            ("Content-Type", "application/x-amz-json-1.1"),
+            ("X-Amz-Target", &target),
+            ("Authorization", &authorization),
+        ],
+        body,
+    )
+    .await?;
+    let value: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    if status != 200 {
         return Err(format!(
             "{operation}: {} {}",
-            value["__type"]
-                .as_str()
-                .unwrap_or(head.lines().next().unwrap_or("")),
-            value["Message"].as_str().unwrap_or(body)
+            value["__type"].as_str().unwrap_or("HTTP error"),
+            value["Message"].as_str().unwrap_or(&body)
         ));
     }
     Ok(value)

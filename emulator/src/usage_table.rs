@@ -5,7 +5,6 @@
 use std::fmt::Write as _;
 
 use serde_json::Value;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Renders a usage report (docs/contract.md §5 JSON) as a fixed-width table.
 pub fn render(report: &Value) -> String {
@@ -126,40 +125,19 @@ pub fn utc(epoch_seconds: f64) -> String {
 /// Fetches `GET {endpoint}/_emulator/usage?{query}` over plain HTTP/1.1 (the emulator serves
 /// `http://` only).
 pub async fn fetch(endpoint: &str, query: &str) -> Result<Value, String> {
-    let rest = endpoint
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("'{endpoint}': the endpoint must be an http:// URL"))?;
-    let (authority, base_path) = match rest.split_once('/') {
-        Some((authority, path)) => (authority, format!("/{}", path.trim_end_matches('/'))),
-        None => (rest, String::new()),
-    };
-    let base_path = base_path.trim_end_matches('/');
-    let mut stream = tokio::net::TcpStream::connect(authority)
-        .await
-        .map_err(|e| format!("cannot connect to {authority}: {e}"))?;
-    let request = format!(
-        "GET {base_path}/_emulator/usage?{query} HTTP/1.1\r\nHost: {authority}\r\nAccept: application/json\r\nConnection: close\r\n\r\n"
-    );
-    stream
-        .write_all(request.as_bytes())
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut response = Vec::new();
-    stream
-        .read_to_end(&mut response)
-        .await
-        .map_err(|e| e.to_string())?;
-    let text = String::from_utf8_lossy(&response);
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .ok_or("the emulator's answer is not HTTP")?;
-    if !head.starts_with("HTTP/1.1 200") {
-        return Err(format!(
-            "the emulator answered {}: {body}",
-            head.lines().next().unwrap_or("")
-        ));
+    let path = format!("/_emulator/usage?{query}");
+    let (status, body) = crate::cli_client::exchange(
+        endpoint,
+        "GET",
+        &path,
+        &[("Accept", "application/json")],
+        "",
+    )
+    .await?;
+    if status != 200 {
+        return Err(format!("the emulator answered {status}: {body}"));
     }
-    serde_json::from_str(body).map_err(|e| format!("the usage report is not JSON: {e}"))
+    serde_json::from_str(&body).map_err(|e| format!("the usage report is not JSON: {e}"))
 }
 
 #[cfg(test)]

@@ -120,3 +120,20 @@ pub async fn quick_start_domain(sm: &Client, name: &str) -> String {
         .expect("CreateDomain");
     out.domain_id().expect("DomainId").to_string()
 }
+
+/// A KernelGateway app of `user` on `instance` (a notebook kernel of Studio Classic).
+pub async fn kernel(sm: &Client, domain_id: &str, user: &str, name: &str, instance: &str) {
+    sm.create_app()
+        .domain_id(domain_id)
+        .user_profile_name(user)
+        .app_type(aws_sdk_sagemaker::types::AppType::KernelGateway)
+        .app_name(name)
+        .resource_spec(
+            aws_sdk_sagemaker::types::ResourceSpec::builder()
+                .instance_type(instance.into())
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+}

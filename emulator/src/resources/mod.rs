@@ -628,24 +628,15 @@ impl Tables {
     /// deletion time differs); its tags go with it, and the apps of a removed owner are retired.
     fn remove_if_still_deleting(&mut self, at: Timestamp, removal: Removal) {
         let arn = match &removal {
-            Removal::Domain(id) => {
-                let gone = self
-                    .domains
-                    .get(id)
-                    .is_some_and(|d| d.life.deleted_at() == Some(at));
-                gone.then(|| self.domains.remove(id))
-                    .flatten()
-                    .map(|d| d.arn)
-            }
+            Removal::Domain(id) => self
+                .domains
+                .remove_if(id, |d| d.life.deleted_at() == Some(at))
+                .map(|d| d.arn),
             Removal::UserProfile(domain, name) => {
                 let key = (domain.clone(), name.clone());
-                let gone = self
+                let arn = self
                     .user_profiles
-                    .get(&key)
-                    .is_some_and(|p| p.life.deleted_at() == Some(at));
-                let arn = gone
-                    .then(|| self.user_profiles.remove(&key))
-                    .flatten()
+                    .remove_if(&key, |p| p.life.deleted_at() == Some(at))
                     .map(|p| p.arn);
                 if arn.is_some() {
                     retire_apps(self, domain, &Owner::UserProfile(name.clone()));
@@ -654,13 +645,9 @@ impl Tables {
             }
             Removal::Space(domain, name) => {
                 let key = (domain.clone(), name.clone());
-                let gone = self
+                let arn = self
                     .spaces
-                    .get(&key)
-                    .is_some_and(|s| s.life.deleted_at() == Some(at));
-                let arn = gone
-                    .then(|| self.spaces.remove(&key))
-                    .flatten()
+                    .remove_if(&key, |s| s.life.deleted_at() == Some(at))
                     .map(|s| s.arn);
                 if arn.is_some() {
                     retire_apps(self, domain, &Owner::Space(name.clone()));

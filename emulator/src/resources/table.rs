@@ -71,6 +71,22 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
         removed
     }
 
+    /// Removes the row of `key` if `finished` says so (a deletion that ends now).
+    pub fn remove_if<Q: Ord + ?Sized>(
+        &mut self,
+        key: &Q,
+        finished: impl Fn(&V) -> bool,
+    ) -> Option<V>
+    where
+        K: Borrow<Q>,
+    {
+        if self.rows.get(key).is_some_and(finished) {
+            self.remove(key)
+        } else {
+            None
+        }
+    }
+
     /// The row of `key`, to change in place.
     pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
     where
