@@ -109,6 +109,12 @@ impl EmulatorBuilder {
         self
     }
 
+    /// When the state file is compacted (default: journal > 1 × snapshot and > 1 MiB).
+    pub fn compaction(mut self, rule: crate::persistence::CompactionRule) -> Self {
+        self.config.compaction = rule;
+        self
+    }
+
     /// Points presigned URLs at `base` instead of AWS's Studio host; `{endpoint}` stands for the
     /// server's own `http://HOST:PORT` (e.g. `{endpoint}/_emulator/studio`).
     pub fn studio_base_url(mut self, base: impl Into<String>) -> Self {

@@ -62,9 +62,17 @@ pub enum ApiError {
     /// `RequestTimeoutException` (HTTP 408): the client did not send the request's body in time.
     #[error("{0}")]
     RequestTimeout(String),
-    /// `InternalFailure` (HTTP 500): the emulator could not make a change durable (state file).
+    /// `InternalFailure` (HTTP 500): the emulator's own fault.
     #[error("{0}")]
     Internal(String),
+    /// `ConflictException` (HTTP 409): an admin call that runs one at a time (an import) while
+    /// another runs.
+    #[error("{0}")]
+    Conflict(String),
+    /// `ServiceUnavailable` (HTTP 503, retried by the SDKs): the change could not be made
+    /// durable in the state file (disk full, failed sync) and was not made.
+    #[error("{0}")]
+    ServiceUnavailable(String),
     /// Any code and status injected through the admin API's faults (docs/contract.md §5).
     #[error("{message}")]
     Injected {
@@ -90,6 +98,8 @@ impl ApiError {
             ApiError::RequestTooLarge(_) => "RequestEntityTooLargeException",
             ApiError::UnknownAdminPath(_) => "UnknownOperationException",
             ApiError::Internal(_) => "InternalFailure",
+            ApiError::ServiceUnavailable(_) => "ServiceUnavailable",
+            ApiError::Conflict(_) => "ConflictException",
             ApiError::AccessDenied(_) => "AccessDeniedException",
             ApiError::RequestTimeout(_) => "RequestTimeoutException",
             ApiError::UnsupportedMediaType(_) => "UnsupportedMediaTypeException",
@@ -114,6 +124,8 @@ impl ApiError {
             ApiError::RequestTooLarge(_) => 413,
             ApiError::UnknownAdminPath(_) => 404,
             ApiError::Internal(_) => 500,
+            ApiError::ServiceUnavailable(_) => 503,
+            ApiError::Conflict(_) => 409,
             ApiError::AccessDenied(_) => 403,
             ApiError::RequestTimeout(_) => 408,
             ApiError::UnsupportedMediaType(_) => 415,

@@ -43,7 +43,7 @@ pub mod embedded;
 pub mod error;
 pub mod http;
 pub mod model;
-pub(crate) mod persistence;
+pub mod persistence;
 pub mod protocol;
 pub mod quick_start;
 pub mod resources;

@@ -94,10 +94,23 @@ struct Cli {
     /// accepted.
     #[arg(long, env = "SMSE_CREDENTIALS_FILE", value_name = "PATH")]
     credentials_file: Option<std::path::PathBuf>,
-    /// Load state from this file at start; every acknowledged change is durable in it (an
-    /// append-only journal; created if missing; a file of another format is never overwritten).
+    /// Load state from this file at start; every acknowledged change is durable in it (a
+    /// snapshot plus a journal of the changes since; created if missing; a file of another format
+    /// is never overwritten).
     #[arg(long, env = "SMSE_STATE_FILE")]
     state_file: Option<std::path::PathBuf>,
+    /// Compact the state file (write a new snapshot, start the journal again) once its journal
+    /// holds more than this many times the bytes of its snapshot...
+    #[arg(
+        long,
+        env = "SMSE_COMPACT_RATIO",
+        default_value_t = 1.0,
+        value_name = "RATIO"
+    )]
+    compact_ratio: f64,
+    /// ...and at least this many bytes.
+    #[arg(long, env = "SMSE_COMPACT_MIN_BYTES", default_value_t = 1024 * 1024, value_name = "BYTES")]
+    compact_min_bytes: u64,
     /// Log format.
     #[arg(long, env = "SMSE_LOG_FORMAT", value_enum, default_value = "text")]
     log_format: LogFormat,
@@ -387,6 +400,10 @@ async fn main() -> ExitCode {
         studio_base_url: cli.studio_base_url,
         auth,
         state_file: cli.state_file,
+        compaction: sagemaker_studio_emulator::persistence::CompactionRule {
+            ratio: cli.compact_ratio,
+            min_journal_bytes: cli.compact_min_bytes,
+        },
         scenario,
         ui_controls: cli.ui_controls,
         quotas: {

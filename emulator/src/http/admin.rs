@@ -107,14 +107,9 @@ async fn reset(State(service): State<Service>) -> Response {
     }
 }
 
-/// `GET /_emulator/state`: the journal, in the state file's format.
+/// `GET /_emulator/state`: the current state, in the state file's format (a snapshot).
 async fn export_state(State(service): State<Service>) -> Response {
-    let export = response::off_the_workers(move || {
-        service.catch_up(); // the scenario's calls due by now belong in the export
-        Ok(service.journal.export())
-    })
-    .await;
-    match export {
+    match response::off_the_workers(move || service.export()).await {
         Ok(text) => (
             StatusCode::OK,
             [("content-type", "text/plain; charset=utf-8")],
@@ -125,20 +120,35 @@ async fn export_state(State(service): State<Service>) -> Response {
     }
 }
 
-/// `PUT /_emulator/state`: replaces all state with an exported journal.
+/// `PUT /_emulator/state`: replaces all state with an exported one, read as it arrives (memory
+/// is the new state plus a few chunks, not the body); one import at a time.
 async fn import_state(State(service): State<Service>, body: Body) -> Response {
-    let text = match response::read_body_within(body, MAX_STATE_BYTES).await {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+    let permit = match service.import_permit() {
+        Ok(permit) => permit,
         Err(e) => return refuse(&e),
     };
-    match response::off_the_workers(move || service.import(&text)).await {
+    let mut streamed = match response::streamed_body(body, MAX_STATE_BYTES) {
+        Ok(streamed) => streamed,
+        Err(e) => return refuse(&e),
+    };
+    let imported = response::off_the_workers(move || {
+        let _permit = permit;
+        let outcome = service.import(&mut streamed.reader);
+        // A body cut short (too large, timed out) is that error, not a malformed state.
+        match streamed.error() {
+            Some(e) => Err(e),
+            None => outcome,
+        }
+    })
+    .await;
+    match imported {
         Ok(()) => answer(json!({})),
         Err(e) => refuse(&e),
     }
 }
 
 /// Largest state `PUT /_emulator/state` takes.
-const MAX_STATE_BYTES: usize = 512 * 1024 * 1024;
+const MAX_STATE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
 fn clock_json(service: &Service) -> Value {
     let (mode, scale) = match service.clock.mode() {
@@ -163,7 +173,7 @@ async fn advance_clock(State(service): State<Service>, body: Body) -> Response {
     });
     match seconds {
         Ok(seconds) => match service.advance_clock(Duration::from_secs_f64(seconds)) {
-            Ok((now, ticket)) => match service.journal.durable(ticket).await {
+            Ok((now, ticket)) => match service.acknowledge(ticket).await {
                 Ok(()) => answer(json!({"Now": now})),
                 Err(e) => refuse(&e),
             },
@@ -202,7 +212,7 @@ async fn activity(State(service): State<Service>, body: Body) -> Response {
         service.record_activity(&arn)
     });
     match outcome {
-        Ok((value, ticket)) => match service.journal.durable(ticket).await {
+        Ok((value, ticket)) => match service.acknowledge(ticket).await {
             Ok(()) => answer(value),
             Err(e) => refuse(&e),
         },

@@ -117,3 +117,107 @@ impl std::fmt::Display for BodyTimedOut {
 }
 
 impl std::error::Error for BodyTimedOut {}
+
+/// A request body as a blocking reader, for work on the blocking pool that reads a large body as
+/// it arrives (an import) instead of holding it whole: a task forwards the body's chunks through
+/// a small queue, so memory stays a few chunks whatever the body's size. Past `limit` bytes, or
+/// when the body times out, the reader fails and [`StreamedBody::error`] says why.
+pub fn streamed_body(body: Body, limit: u64) -> Result<StreamedBody, ApiError> {
+    let too_large = move || {
+        ApiError::RequestTooLarge(format!(
+            "The request body exceeds the limit of {limit} bytes."
+        ))
+    };
+    if http_body::Body::size_hint(&body).lower() > limit {
+        return Err(too_large());
+    }
+    let (chunks, queue) = tokio::sync::mpsc::channel::<axum::body::Bytes>(4);
+    let error = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let failed = std::sync::Arc::clone(&error);
+    tokio::spawn(async move {
+        use futures_util::StreamExt;
+        let mut stream = body.into_data_stream();
+        let mut total: u64 = 0;
+        while let Some(chunk) = stream.next().await {
+            let problem = match chunk {
+                Ok(bytes) => {
+                    total += bytes.len() as u64;
+                    if total > limit {
+                        Some(too_large())
+                    } else if chunks.send(bytes).await.is_err() {
+                        return; // the reader stopped reading
+                    } else {
+                        None
+                    }
+                }
+                Err(e) => Some(
+                    if std::error::Error::source(&e)
+                        .is_some_and(|source| source.downcast_ref::<BodyTimedOut>().is_some())
+                        || e.to_string().contains(BODY_TIMED_OUT)
+                    {
+                        ApiError::RequestTimeout(format!("{}.", BODY_TIMED_OUT))
+                    } else {
+                        ApiError::Validation(format!("The request body could not be read: {e}"))
+                    },
+                ),
+            };
+            if let Some(problem) = problem {
+                *failed.lock().unwrap_or_else(|p| p.into_inner()) = Some(problem);
+                return; // dropping the queue ends the reader with an error
+            }
+        }
+        *failed.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    });
+    Ok(StreamedBody {
+        reader: std::io::BufReader::with_capacity(
+            1 << 20,
+            ChunkReader {
+                queue,
+                current: axum::body::Bytes::new(),
+                error: std::sync::Arc::clone(&error),
+            },
+        ),
+        error,
+    })
+}
+
+/// See [`streamed_body`].
+pub struct StreamedBody {
+    /// The body, read on a blocking thread.
+    pub reader: std::io::BufReader<ChunkReader>,
+    error: std::sync::Arc<std::sync::Mutex<Option<ApiError>>>,
+}
+
+impl StreamedBody {
+    /// Why the body could not be read whole, if it could not (too large, timed out).
+    pub fn error(&self) -> Option<ApiError> {
+        self.error.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
+/// The blocking end of [`streamed_body`]'s queue.
+pub struct ChunkReader {
+    queue: tokio::sync::mpsc::Receiver<axum::body::Bytes>,
+    current: axum::body::Bytes,
+    error: std::sync::Arc<std::sync::Mutex<Option<ApiError>>>,
+}
+
+impl std::io::Read for ChunkReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.current.is_empty() {
+            match self.queue.blocking_recv() {
+                Some(chunk) => self.current = chunk,
+                None => {
+                    return match &*self.error.lock().unwrap_or_else(|p| p.into_inner()) {
+                        Some(e) => Err(std::io::Error::other(e.message())),
+                        None => Ok(0),
+                    }
+                }
+            }
+        }
+        let n = buf.len().min(self.current.len());
+        buf[..n].copy_from_slice(&self.current[..n]);
+        let _ = self.current.split_to(n);
+        Ok(n)
+    }
+}

@@ -41,8 +41,10 @@ pub struct Config {
     pub delays: DelayProfile,
     /// The clock.
     pub clock: Clock,
-    /// `--state-file`: the journal to load at start and append every change to.
+    /// `--state-file`: the snapshot and journal to load at start and append every change to.
     pub state_file: Option<std::path::PathBuf>,
+    /// When the state file's journal is compacted into a new snapshot.
+    pub compaction: crate::persistence::CompactionRule,
     /// `--scenario`: a scenario replayed lazily from the start (T0 = the clock's now at start).
     pub scenario: Option<crate::service::scenario::Scenario>,
     /// `--ui-controls`: the dashboard shows its clock and reset controls even when `host` is not
@@ -77,6 +79,7 @@ impl Default for Config {
             studio_base_url: None,
             auth: Auth::Lenient,
             state_file: None,
+            compaction: Default::default(),
             scenario: None,
             ui_controls: false,
             quotas: crate::sim::quotas::QuotaLimits::unlimited(),
@@ -159,7 +162,7 @@ async fn api(
         );
         let outcome = match outcome {
             // Acknowledged only once durable (state file): a SIGKILL after the 200 loses nothing.
-            Ok((output, ticket)) => service.journal.durable(ticket).await.map(|()| output),
+            Ok((output, ticket)) => service.acknowledge(ticket).await.map(|()| output),
             Err(e) => Err(e),
         };
         tracing::debug!(
@@ -240,15 +243,17 @@ pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<S
     service.quotas = crate::sim::quotas::Quotas::new(config.quotas);
     service.check_output_shapes |= config.check_output_shapes;
     if let Some(path) = &config.state_file {
-        let (journal, entries) = Journal::open(path).map_err(std::io::Error::other)?;
+        let mut loaded = Default::default();
+        let now = service.clock.now().0;
+        // Loaded while the service has no journal yet: the replayed changes are in the file.
+        let journal = Journal::open(path, config.compaction, now, |input| {
+            loaded = service.load(input, true, None)?;
+            Ok(loaded.clone())
+        })
+        .map_err(std::io::Error::other)?;
         service.journal = journal;
-        service.replay(&entries).map_err(|e| {
-            std::io::Error::other(format!(
-                "state file {}: {e}; refusing to start (the file is left as it is)",
-                path.display()
-            ))
-        })?;
-        tracing::info!(path = %path.display(), records = entries.len(), "state loaded");
+        let loaded: crate::persistence::Summary = loaded;
+        tracing::info!(path = %path.display(), version = loaded.version, bytes = loaded.good_len, snapshot_bytes = loaded.snapshot_len, journal_records = loaded.entries, "state loaded");
     }
     service.ui_controls = config.ui_controls || crate::http::guard::is_loopback(&config.host);
     if let Some(scenario) = config.scenario {

@@ -26,7 +26,9 @@ use crate::sim::lifecycle::{DelayProfile, Status, Transition};
 use crate::sim::metering::{AppInterval, AppOwner};
 
 /// Who an app belongs to. Ordered so that a profile's or a space's apps are one key range.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Owner {
     /// A user profile, by lower-cased name (profile names are case-insensitive).
     UserProfile(String),
@@ -38,7 +40,7 @@ pub enum Owner {
 pub type AppKey = (String, Owner, String, String);
 
 /// An app.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct App {
     pub domain_id: String,
     pub owner: Owner,

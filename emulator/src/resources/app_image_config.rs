@@ -19,7 +19,7 @@ const CONFIG_MEMBERS: &[&str] = &[
 ];
 
 /// An app image configuration.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct AppImageConfig {
     pub name: String,
     pub arn: String,

@@ -33,7 +33,7 @@ const GIVEN_MEMBERS: &[&str] = &[
 ];
 
 /// A Studio domain.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Domain {
     /// `d-` + 12 lowercase alphanumerics.
     pub id: String,

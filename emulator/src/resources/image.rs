@@ -30,7 +30,7 @@ const VERSION_PROPERTIES: &[&str] = &[
 ];
 
 /// A custom image.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Image {
     pub name: String,
     pub arn: String,
@@ -44,7 +44,7 @@ pub struct Image {
 }
 
 /// A version of a custom image.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ImageVersion {
     pub image_name: String,
     pub version: u64,

@@ -23,7 +23,7 @@ use crate::sim::clock::Timestamp;
 use crate::sim::lifecycle::Status;
 
 /// A Studio lifecycle configuration.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LifecycleConfig {
     pub name: String,
     pub arn: String,

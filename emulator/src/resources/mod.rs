@@ -187,7 +187,7 @@ impl Ctx<'_> {
 
 /// Creation time, last modification and the transition in progress of a resource, and why it
 /// failed when its transition ends in a failed state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Life {
     /// `CreationTime`.
     pub created: Timestamp,
@@ -463,7 +463,7 @@ pub struct PartitionKey {
 }
 
 /// A resource whose deletion finishes at some time and must then disappear.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Removal {
     Domain(String),
     UserProfile(String, String),
@@ -472,8 +472,10 @@ pub enum Removal {
     ImageVersion(String, u64),
 }
 
-/// All resources of one (account, region).
-#[derive(Debug, Default)]
+/// All resources of one (account, region). Serializable: the state file's snapshot is this,
+/// private fields included (pending removals and idle checks, the creation sequence), so that a
+/// snapshot restores exactly the tables the calls before it built.
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Tables {
     /// By domain id.
     pub domains: IndexedTable<String, Domain>,
@@ -495,6 +497,7 @@ pub struct Tables {
     /// Custom images by name.
     pub images: BTreeMap<String, Image>,
     /// Image versions by (image name, version number).
+    #[serde(with = "table::pairs")]
     pub image_versions: BTreeMap<(String, u64), ImageVersion>,
     /// Deadlines of deletions in progress: `settle` drops what has finished.
     removals: BTreeSet<(Timestamp, Removal)>,
@@ -727,6 +730,38 @@ impl Store {
     /// Empties everything (admin reset).
     pub fn clear(&self) {
         self.partitions.clear();
+    }
+
+    /// A copy of every partition's tables, sorted by key (a snapshot; the caller holds off
+    /// every change meanwhile).
+    pub fn copy_all(&self) -> Vec<(PartitionKey, Tables)> {
+        self.partition_keys()
+            .into_iter()
+            .map(|key| {
+                let tables = lock(&self.partition(&key)).clone();
+                (key, tables)
+            })
+            .collect()
+    }
+
+    /// Takes every partition's tables out, sorted by key, leaving the store empty.
+    pub fn take_all(&self) -> Vec<(PartitionKey, Tables)> {
+        let keys = self.partition_keys();
+        keys.into_iter()
+            .filter_map(|key| {
+                let (key, partition) = self.partitions.remove(&key)?;
+                let tables = std::mem::take(&mut *lock(&partition));
+                Some((key, tables))
+            })
+            .collect()
+    }
+
+    /// Replaces every partition with `partitions` (nobody may hold a partition meanwhile).
+    pub fn put_all(&self, partitions: Vec<(PartitionKey, Tables)>) {
+        self.partitions.clear();
+        for (key, tables) in partitions {
+            self.partitions.insert(key, Arc::new(Mutex::new(tables)));
+        }
     }
 }
 

@@ -26,7 +26,7 @@ const GIVEN_MEMBERS: &[&str] = &[
 ];
 
 /// A space of a domain.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Space {
     pub domain_id: String,
     pub name: String,

@@ -20,7 +20,7 @@ pub trait Indexed {
 /// Rows by key, indexed by (domain, sequence) and by sequence. Reads go through `Deref` to the
 /// rows; every change goes through `insert`, `remove` or `get_mut` (which cannot move a row in
 /// the indexes: a row's domain and sequence never change).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct IndexedTable<K, V> {
     rows: BTreeMap<K, V>,
     by_domain: BTreeMap<(String, u64), K>,
@@ -114,6 +114,57 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
             None => walk_index(&self.in_order, after, order),
         };
         Box::new(keys.filter_map(move |(seq, key)| self.rows.get(key).map(|v| (seq, v))))
+    }
+}
+
+/// A snapshot holds the rows only, as `[key, row]` pairs: the indexes are rebuilt on reading
+/// (they are a function of the rows).
+impl<K: serde::Serialize, V: serde::Serialize> serde::Serialize for IndexedTable<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.rows.iter())
+    }
+}
+
+impl<'de, K, V> serde::Deserialize<'de> for IndexedTable<K, V>
+where
+    K: serde::Deserialize<'de> + Ord + Clone,
+    V: serde::Deserialize<'de> + Indexed,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let rows = Vec::<(K, V)>::deserialize(deserializer)?;
+        let mut table = IndexedTable::default();
+        for (key, row) in rows {
+            table.insert(key, row);
+        }
+        Ok(table)
+    }
+}
+
+/// `#[serde(with = "pairs")]` for a map whose keys are not strings (JSON object keys must be):
+/// written as a list of `[key, value]` pairs.
+pub mod pairs {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Writes the map as `[[key, value], …]`.
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &BTreeMap<K, V>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(map.iter())
+    }
+
+    /// Reads `[[key, value], …]`.
+    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(deserializer)?
+            .into_iter()
+            .collect())
     }
 }
 

@@ -29,7 +29,7 @@ const GIVEN_MEMBERS: &[&str] = &[
 ];
 
 /// A user profile of a domain.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct UserProfile {
     pub domain_id: String,
     /// As given at creation.

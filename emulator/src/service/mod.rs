@@ -8,11 +8,12 @@ use serde_json::Value;
 pub mod dispatch;
 pub mod scenario;
 pub(crate) mod snapshot;
+pub mod state;
 
 use crate::error::{ApiError, ApiResult};
 use crate::model::{self, InputError};
 pub use crate::persistence::Determinants;
-use crate::persistence::{self, Entry, Journal, Ticket};
+use crate::persistence::{Entry, Journal, Ticket};
 use crate::protocol::credentials::Auth;
 use crate::protocol::{ApiRequest, Defaults};
 use crate::resources::pagination::Pager;
@@ -40,8 +41,11 @@ pub struct Service {
     pub faults: Faults,
     /// `--studio-base-url`: presigned URLs point here (the emulator's Studio page) when set.
     pub studio_base_url: Option<String>,
-    /// The journal of state changes (in memory, and in `--state-file` when given).
+    /// The journal of state changes in `--state-file` (none without one).
     pub journal: Journal,
+    /// Held shared by every call for its duration, exclusively by what must see or replace the
+    /// whole state at once (a snapshot, an import, a reset, a recovery).
+    pub(crate) gate: state::Gate,
     /// The scenario being replayed (`--scenario`, `POST /_emulator/scenario`), applied lazily
     /// by [`Service::catch_up`].
     pub scenario: ReplaySlot,
@@ -75,6 +79,7 @@ impl Service {
             faults: Faults::default(),
             studio_base_url: None,
             journal: Journal::in_memory(),
+            gate: state::Gate::default(),
             scenario: ReplaySlot::default(),
             ui_controls: false,
             quotas: Quotas::default(),
@@ -190,10 +195,12 @@ impl Service {
             InputError::Validation(message) => ApiError::Validation(message),
             InputError::Serialization(message) => ApiError::Serialization(message),
         })?;
-        let partition = self.store.partition(&PartitionKey {
+        let open = self.gate.open(self);
+        let key = PartitionKey {
             account_id: request.account_id.clone(),
             region: request.region.clone(),
-        });
+        };
+        let partition = self.store.partition(&key);
         let quotas = match origin {
             Origin::Live => self.quotas.current(),
             Origin::Replay => std::sync::Arc::new(QuotaLimits::unlimited()),
@@ -225,17 +232,30 @@ impl Service {
         // Appended while the partition is still locked: the journal's order is the order in
         // which this partition's changes happened.
         let ticket = if dispatch::changes_state(&request.operation) {
-            self.journal.record_call(
+            let recorded = self.journal.record_call(
                 &request.account_id,
                 &request.region,
                 &request.operation,
                 &request.input,
                 at.0,
                 determinants,
-            )?
+            );
+            match recorded {
+                Ok(ticket) => ticket,
+                Err(e) => {
+                    // Not durable, so not made: the partition goes back to what the file holds.
+                    self.undo_in_partition(&key, &mut tables);
+                    return Err(e);
+                }
+            }
         } else {
             None
         };
+        drop(tables);
+        drop(open);
+        if ticket.is_some() && self.journal.claim_compaction() {
+            self.start_compaction();
+        }
         Ok((output, ticket))
     }
 
@@ -256,6 +276,7 @@ impl Service {
             {
                 continue;
             }
+            let _open = self.gate.open(self);
             let partition = self.store.partition(&key);
             let mut tables = lock(&partition);
             tables.settle(now, &self.delays);
@@ -282,98 +303,37 @@ impl Service {
     pub fn record_activity(&self, arn: &str) -> ApiResult<(Value, Option<Ticket>)> {
         let now = self.catch_up();
         let (region, account_id) = parse_app_arn(arn)?;
-        let partition = self.store.partition(&PartitionKey { account_id, region });
+        let _open = self.gate.open(self);
+        let key = PartitionKey { account_id, region };
+        let partition = self.store.partition(&key);
         let mut tables = lock(&partition);
         tables.settle(now, &self.delays);
         let output = app::record_activity(&mut tables, now, arn)?;
-        let ticket = self.journal.record(&Entry::Activity {
+        let recorded = self.journal.record(&Entry::Activity {
             app_arn: arn.to_string(),
             at: now.0,
-        })?;
-        Ok((output, ticket))
+        });
+        match recorded {
+            Ok(ticket) => Ok((output, ticket)),
+            Err(e) => {
+                self.undo_in_partition(&key, &mut tables);
+                Err(e)
+            }
+        }
     }
 
     /// Moves the clock forward (admin `clock/advance`); the new time is journaled so that a
     /// restart resumes from it.
     pub fn advance_clock(&self, by: std::time::Duration) -> ApiResult<(Timestamp, Option<Ticket>)> {
+        let _open = self.gate.open(self);
         let now = self.clock.try_advance(by).map_err(ApiError::validation)?;
-        let ticket = self.journal.record(&Entry::Clock { now: now.0 })?;
-        Ok((now, ticket))
-    }
-
-    /// Replays journal entries (state file at start, or an import) into this service's store.
-    pub fn replay(&self, entries: &[Entry]) -> Result<(), String> {
-        self.journal.replaying(|| {
-            for (index, entry) in entries.iter().enumerate() {
-                let failed = |e: ApiError| {
-                    format!(
-                        "record {} ({entry:?}) does not replay: {}: {}",
-                        index + 2,
-                        e.code(),
-                        e.message()
-                    )
-                };
-                match entry {
-                    Entry::Call {
-                        account_id,
-                        region,
-                        operation,
-                        input,
-                        at,
-                        seed,
-                        failure,
-                    } => {
-                        let request = ApiRequest {
-                            operation: operation.clone(),
-                            account_id: account_id.clone(),
-                            region: region.clone(),
-                            input: input.clone(),
-                        };
-                        let determinants = Determinants {
-                            seed: *seed,
-                            failure: failure.clone(),
-                        };
-                        self.execute(&request, Timestamp(*at), &determinants, Origin::Replay)
-                            .map_err(failed)?;
-                    }
-                    Entry::Activity { app_arn, at } => {
-                        let (region, account_id) = parse_app_arn(app_arn).map_err(failed)?;
-                        let partition = self.store.partition(&PartitionKey { account_id, region });
-                        let mut tables = lock(&partition);
-                        tables.settle(Timestamp(*at), &self.delays);
-                        app::record_activity(&mut tables, Timestamp(*at), app_arn)
-                            .map_err(failed)?;
-                    }
-                    Entry::Clock { now } => {
-                        let behind = now - self.clock.now().0;
-                        if behind > 0 {
-                            self.clock
-                                .advance(std::time::Duration::from_millis(behind.unsigned_abs()));
-                        }
-                    }
-                }
+        match self.journal.record(&Entry::Clock { now: now.0 }) {
+            Ok(ticket) => Ok((now, ticket)),
+            Err(e) => {
+                self.clock.take_back(by);
+                Err(e)
             }
-            Ok(())
-        })
-    }
-
-    /// Replaces all state with an exported journal (`PUT /_emulator/state`): it is replayed into
-    /// a fresh store first, so a journal that does not replay changes nothing.
-    pub fn import(&self, text: &str) -> ApiResult<()> {
-        let parsed = persistence::parse(text, false).map_err(|e| {
-            ApiError::validation(format!("The state is not a {}: {e}", persistence::FORMAT))
-        })?;
-        let staging = Service {
-            store: Store::new(),
-            journal: Journal::in_memory(),
-            ..self.clone()
-        };
-        staging
-            .replay(&parsed.entries)
-            .map_err(|e| ApiError::validation(format!("The state does not replay: {e}")))?;
-        self.journal.replace(&parsed.entries, || {
-            self.store.replace_with(&staging.store);
-        })
+        }
     }
 
     /// Runs `read` on the tables of (`account_id`, `region`) as of now (after the scenario's
@@ -386,6 +346,7 @@ impl Service {
         read: impl FnOnce(&crate::resources::Tables, Timestamp) -> R,
     ) -> R {
         let now = self.catch_up();
+        let _open = self.gate.open(self);
         let partition = self.store.partition(&PartitionKey {
             account_id: account_id.to_string(),
             region: region.to_string(),
@@ -393,16 +354,6 @@ impl Service {
         let mut tables = lock(&partition);
         tables.settle(now, &self.delays);
         read(&tables, now)
-    }
-
-    /// Empties all state, pending faults and the scenario (admin reset); the configuration stays.
-    /// The state file is emptied too.
-    pub fn reset(&self) -> ApiResult<()> {
-        let mut slot = scenario::lock_slot(&self.scenario);
-        self.journal.replace(&[], || self.store.clear())?;
-        *slot = None;
-        self.faults.clear();
-        Ok(())
     }
 }
 
@@ -416,7 +367,7 @@ pub struct UsageFilter {
 }
 
 /// `(region, account)` of `arn:aws:sagemaker:REGION:ACCOUNT:app/…`.
-fn parse_app_arn(arn: &str) -> ApiResult<(String, String)> {
+pub(crate) fn parse_app_arn(arn: &str) -> ApiResult<(String, String)> {
     let mut parts = arn.splitn(6, ':');
     match (
         parts.next(),

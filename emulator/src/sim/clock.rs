@@ -43,6 +43,15 @@ impl serde::Serialize for Timestamp {
     }
 }
 
+/// Reads what `Serialize` writes (the state file's snapshots): epoch seconds back to the
+/// millisecond. Exact: a millisecond count below 2^53 / 1000 survives the round trip through
+/// `f64` seconds (the error of one division and one multiplication stays far below 0.5 ms).
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        f64::deserialize(deserializer).map(Timestamp::from_epoch_seconds)
+    }
+}
+
 /// How simulated time moves.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ClockMode {
@@ -151,6 +160,14 @@ impl Clock {
             .advanced_millis
             .fetch_add(millis, Ordering::SeqCst);
         self.now()
+    }
+
+    /// Takes back an advance of `duration` (one that could not be made durable).
+    pub fn take_back(&self, duration: Duration) {
+        let millis = i64::try_from(duration.as_millis()).unwrap_or(i64::MAX);
+        self.inner
+            .advanced_millis
+            .fetch_sub(millis, Ordering::SeqCst);
     }
 
     /// The mode this clock runs in.

@@ -287,7 +287,7 @@ impl Status {
 /// Where a resource is in its life: the transition in progress and when it ends, and whether it
 /// ends in the failed state (a test asked for it: fault `FailureReason`, or a failing lifecycle
 /// configuration).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Phase {
     /// Created; `Pending` until `ready_at`, then `InService` (or `Failed`).
     Creating { ready_at: Timestamp, fails: bool },

@@ -1,0 +1,271 @@
+//! Reads a state text (a state file at start, an import, a rebuild after a failed write) line by
+//! line: memory is one line and what the sink keeps, never the whole text.
+
+use std::io::BufRead;
+
+use serde::Deserialize;
+
+use super::{checked, Entry, FORMAT, VERSION};
+use crate::resources::{PartitionKey, Tables};
+
+/// One record of a state text, in the order of the text.
+#[derive(Debug)]
+pub enum Record {
+    /// A partition of the snapshot.
+    Partition {
+        key: PartitionKey,
+        tables: Box<Tables>,
+    },
+    /// A change (the header's clock comes as an [`Entry::Clock`] first).
+    Entry(Entry),
+}
+
+/// What reading found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// The format version of the text.
+    pub version: u64,
+    /// Bytes of the good prefix: header, snapshot and the whole, valid records after it.
+    pub good_len: u64,
+    /// Bytes of the header and the snapshot.
+    pub snapshot_len: u64,
+    /// Journal records read after the snapshot.
+    pub entries: u64,
+    /// Whether a torn last record was cut off.
+    pub torn_tail: bool,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    #[serde(rename = "Format")]
+    format: Option<String>,
+    #[serde(rename = "Version")]
+    version: Option<u64>,
+    #[serde(rename = "Now")]
+    now: Option<i64>,
+    #[serde(rename = "Partitions", default)]
+    partitions: u64,
+}
+
+/// A snapshot line's partition, its tables left unbuilt (to skip other partitions cheaply).
+#[derive(Deserialize)]
+struct PartitionHead {
+    #[serde(rename = "AccountId")]
+    account_id: String,
+    #[serde(rename = "Region")]
+    region: String,
+}
+
+/// A snapshot line.
+#[derive(Deserialize)]
+struct PartitionLine {
+    #[serde(rename = "AccountId")]
+    account_id: String,
+    #[serde(rename = "Region")]
+    region: String,
+    #[serde(rename = "Tables")]
+    tables: Tables,
+}
+
+/// Reads a state text from `input`, handing each record to `sink` in order. `allow_torn_tail`: a
+/// crash can leave a torn last line in a state file; an import must be whole. `only`: read the
+/// snapshot of this partition alone (the journal's records all still reach the sink). An empty
+/// text is an empty state.
+pub fn read(
+    input: &mut dyn BufRead,
+    allow_torn_tail: bool,
+    only: Option<&PartitionKey>,
+    sink: &mut dyn FnMut(Record) -> Result<(), String>,
+) -> Result<Summary, String> {
+    let mut summary = Summary {
+        version: VERSION,
+        ..Summary::default()
+    };
+    let mut line = Vec::new();
+    let mut number: u64 = 0;
+    let mut next = |line: &mut Vec<u8>| -> Result<bool, String> {
+        line.clear();
+        let read = input
+            .read_until(b'\n', line)
+            .map_err(|e| format!("reading: {e}"))?;
+        Ok(read > 0)
+    };
+    if !next(&mut line)? {
+        return Ok(summary);
+    }
+    number += 1;
+    let header: Header = whole_json(&line)
+        .and_then(|json| serde_json::from_slice(json).ok())
+        .filter(|h: &Header| h.format.as_deref() == Some(FORMAT))
+        .ok_or_else(|| {
+            format!("not a {FORMAT} file (its first line is not this emulator's journal header)")
+        })?;
+    summary.version = match header.version {
+        Some(version @ 1..=VERSION) => version,
+        other => {
+            return Err(format!(
+                "written in journal format version {}, this emulator reads versions 1 to {VERSION}",
+                other.map_or("?".to_string(), |v| v.to_string())
+            ))
+        }
+    };
+    summary.good_len = line.len() as u64;
+    if let Some(now) = header.now {
+        sink(Record::Entry(Entry::Clock { now }))?;
+    }
+    for _ in 0..header.partitions {
+        let missing = number + 1;
+        let incomplete = move || format!("the snapshot is incomplete (record {missing})");
+        if !next(&mut line)? {
+            return Err(incomplete());
+        }
+        number += 1;
+        let json = whole_json(&line).ok_or_else(incomplete)?;
+        let wanted = match only {
+            None => true,
+            Some(key) => {
+                let head: PartitionHead = serde_json::from_slice(json)
+                    .map_err(|e| format!("record {number} is damaged: {e}"))?;
+                head.account_id == key.account_id && head.region == key.region
+            }
+        };
+        if wanted {
+            let partition: PartitionLine = serde_json::from_slice(json)
+                .map_err(|e| format!("record {number} is damaged: {e}"))?;
+            sink(Record::Partition {
+                key: PartitionKey {
+                    account_id: partition.account_id,
+                    region: partition.region,
+                },
+                tables: Box::new(partition.tables),
+            })?;
+        }
+        summary.good_len += line.len() as u64;
+    }
+    summary.snapshot_len = summary.good_len;
+    // A damaged line is torn only if nothing follows it.
+    let mut damaged: Option<u64> = None;
+    while next(&mut line)? {
+        number += 1;
+        if let Some(bad) = damaged {
+            return Err(format!("record {bad} is damaged"));
+        }
+        let entry = whole_json(&line).and_then(|json| serde_json::from_slice::<Entry>(json).ok());
+        match entry {
+            Some(entry) => {
+                sink(Record::Entry(entry))?;
+                summary.good_len += line.len() as u64;
+                summary.entries += 1;
+            }
+            None => damaged = Some(number),
+        }
+    }
+    if let Some(bad) = damaged {
+        if !allow_torn_tail {
+            return Err(format!("record {bad} is damaged"));
+        }
+        summary.torn_tail = true;
+    }
+    Ok(summary)
+}
+
+/// The JSON of a whole line (ending in a newline) whose hash matches.
+fn whole_json(line: &[u8]) -> Option<&[u8]> {
+    line.strip_suffix(b"\n").and_then(checked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persistence::{line_of, snapshot};
+
+    fn call(at: i64) -> Entry {
+        Entry::Call {
+            account_id: "000000000000".into(),
+            region: "us-east-1".into(),
+            operation: "CreateDomain".into(),
+            input: serde_json::Map::new(),
+            at,
+            seed: 7,
+            failure: Some("on purpose".into()),
+        }
+    }
+
+    /// A text with one (empty) partition in its snapshot, then `entries`.
+    fn text_of(entries: &[Entry]) -> Vec<u8> {
+        let key = PartitionKey {
+            account_id: "000000000000".into(),
+            region: "us-east-1".into(),
+        };
+        let mut text = Vec::new();
+        snapshot::write(&mut text, 42, &[(key, Tables::default())]).unwrap();
+        for entry in entries {
+            text.extend_from_slice(line_of(&serde_json::to_string(entry).unwrap()).as_bytes());
+        }
+        text
+    }
+
+    fn read_all(text: &[u8], allow_torn_tail: bool) -> Result<(Summary, Vec<String>), String> {
+        let mut seen = Vec::new();
+        let summary = read(&mut &text[..], allow_torn_tail, None, &mut |record| {
+            seen.push(match record {
+                Record::Partition { key, .. } => format!("partition {}", key.region),
+                Record::Entry(entry) => format!("{entry:?}"),
+            });
+            Ok(())
+        })?;
+        Ok((summary, seen))
+    }
+
+    #[test]
+    fn a_snapshot_and_its_journal_round_trip() {
+        let text = text_of(&[call(1), call(2)]);
+        let (summary, seen) = read_all(&text, false).unwrap();
+        assert_eq!(seen.len(), 4, "{seen:?}");
+        assert_eq!(seen[0], format!("{:?}", Entry::Clock { now: 42 }));
+        assert_eq!(seen[1], "partition us-east-1");
+        assert_eq!(seen[3], format!("{:?}", call(2)));
+        assert_eq!(summary.good_len, text.len() as u64);
+        assert_eq!(summary.entries, 2);
+        assert!(summary.snapshot_len < summary.good_len);
+    }
+
+    #[test]
+    fn a_torn_last_record_is_cut_off_only_where_allowed() {
+        let whole = text_of(&[call(1), call(2)]);
+        let one = text_of(&[call(1)]);
+        for cut in 1..40 {
+            let torn = &whole[..whole.len() - cut];
+            let (summary, seen) = read_all(torn, true).unwrap();
+            assert_eq!(seen.len(), 3, "cut {cut}");
+            assert!(summary.torn_tail);
+            assert_eq!(summary.good_len, one.len() as u64);
+            assert!(read_all(torn, false).is_err());
+        }
+    }
+
+    #[test]
+    fn damage_before_the_last_record_and_an_incomplete_snapshot_are_refused() {
+        let whole = String::from_utf8(text_of(&[call(1), call(2)])).unwrap();
+        let damaged = whole.replacen("CreateDomain", "CreateDomaim", 1);
+        let error = read_all(damaged.as_bytes(), true).unwrap_err();
+        assert!(error.contains("record 3 is damaged"), "{error}");
+        let header_only = whole.lines().next().unwrap().to_string() + "\n";
+        let error = read_all(header_only.as_bytes(), true).unwrap_err();
+        assert!(error.contains("snapshot is incomplete"), "{error}");
+    }
+
+    #[test]
+    fn version_1_loads_and_later_versions_and_other_formats_are_refused() {
+        let v1 = line_of(r#"{"Format":"sagemaker-studio-emulator/journal","Version":1}"#)
+            + &line_of(&serde_json::to_string(&call(1)).unwrap());
+        let (summary, seen) = read_all(v1.as_bytes(), false).unwrap();
+        assert_eq!((summary.version, seen.len()), (1, 1));
+        let v3 = line_of(r#"{"Format":"sagemaker-studio-emulator/journal","Version":3}"#);
+        assert!(read_all(v3.as_bytes(), true)
+            .unwrap_err()
+            .contains("version 3"));
+        assert!(read_all(b"hello\n", true).is_err());
+        assert_eq!(read_all(b"", true).unwrap().1.len(), 0);
+    }
+}

@@ -1,0 +1,585 @@
+//! The service's side of the state file and the state export: loading a state text (snapshot,
+//! then journal replay), exporting a snapshot, import, reset, compaction, and undoing what could
+//! not be made durable. The file format and its durability are `persistence`'s.
+//!
+//! Every call holds the [`Gate`] shared; what must see or replace the whole state at once holds
+//! it exclusively, so no call ever sees half of a reset, an import or a recovery, and a snapshot
+//! is one instant of every partition. The exclusive holds are short: a snapshot copies the
+//! tables (the compaction's pause), then writes them with the gate open again.
+
+use std::io::BufRead;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock, RwLockReadGuard};
+
+use crate::error::{ApiError, ApiResult};
+use crate::persistence::{self, Entry, Journal, Record, Summary, Ticket};
+use crate::protocol::ApiRequest;
+use crate::resources::{app, lock, PartitionKey, Store, Tables};
+use crate::service::{parse_app_arn, scenario, Determinants, Origin, Service};
+use crate::sim::clock::Timestamp;
+
+/// See the module's documentation. Also whether an import is running (one at a time: each
+/// holds a whole new state in memory).
+#[derive(Debug, Clone, Default)]
+pub struct Gate(Arc<RwLock<()>>, Arc<AtomicBool>);
+
+/// The right to run the one import allowed at a time; released when dropped.
+#[derive(Debug)]
+pub struct ImportPermit(Arc<AtomicBool>);
+
+impl Drop for ImportPermit {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
+impl Gate {
+    /// Held by a call for its duration. A failed sync is recovered from first: nobody reads
+    /// changes that the file may not hold.
+    pub(crate) fn open(&self, service: &Service) -> RwLockReadGuard<'_, ()> {
+        if service.journal.needs_recovery() {
+            service.recover();
+        }
+        self.0.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn close(&self) -> std::sync::RwLockWriteGuard<'_, ()> {
+        self.0.write().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Service {
+    /// A service like this one on an empty store, with no journal and a gate of its own: where
+    /// an import or a rebuild is replayed before it replaces anything.
+    fn staging(&self) -> Service {
+        Service {
+            store: Store::new(),
+            journal: Journal::in_memory(),
+            gate: Gate::default(),
+            scenario: Default::default(),
+            ..self.clone()
+        }
+    }
+
+    /// Loads a state text (see `persistence`) into this service's store: the snapshot's
+    /// partitions, then the journal's changes replayed. `only`: that partition alone (a
+    /// rebuild); the clock is then left alone.
+    pub fn load(
+        &self,
+        input: &mut dyn BufRead,
+        allow_torn_tail: bool,
+        only: Option<&PartitionKey>,
+    ) -> Result<Summary, String> {
+        let mut number = 1u64;
+        let mut sink = |record: Record| -> Result<(), String> {
+            number += 1;
+            match record {
+                Record::Partition { key, tables } => {
+                    *lock(&self.store.partition(&key)) = *tables;
+                    Ok(())
+                }
+                Record::Entry(entry) => {
+                    if only.is_some_and(|key| !entry_is_of(&entry, key)) {
+                        return Ok(());
+                    }
+                    self.replay_entry(&entry).map_err(|e| {
+                        format!(
+                            "record {number} ({entry:?}) does not replay: {}: {}",
+                            e.code(),
+                            e.message()
+                        )
+                    })
+                }
+            }
+        };
+        persistence::read(input, allow_torn_tail, only, &mut sink)
+    }
+
+    /// Replays one journal entry into this service's store.
+    fn replay_entry(&self, entry: &Entry) -> ApiResult<()> {
+        match entry {
+            Entry::Call {
+                account_id,
+                region,
+                operation,
+                input,
+                at,
+                seed,
+                failure,
+            } => {
+                let request = ApiRequest {
+                    operation: operation.clone(),
+                    account_id: account_id.clone(),
+                    region: region.clone(),
+                    input: input.clone(),
+                };
+                let determinants = Determinants {
+                    seed: *seed,
+                    failure: failure.clone(),
+                };
+                self.execute(&request, Timestamp(*at), &determinants, Origin::Replay)
+                    .map(|_| ())
+            }
+            Entry::Activity { app_arn, at } => {
+                let (region, account_id) = parse_app_arn(app_arn)?;
+                let partition = self.store.partition(&PartitionKey { account_id, region });
+                let mut tables = lock(&partition);
+                tables.settle(Timestamp(*at), &self.delays);
+                app::record_activity(&mut tables, Timestamp(*at), app_arn).map(|_| ())
+            }
+            Entry::Clock { now } => {
+                let behind = now - self.clock.now().0;
+                if behind > 0 {
+                    self.clock
+                        .advance(std::time::Duration::from_millis(behind.unsigned_abs()));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The clock and a copy of every partition, at one instant (calls are held off while the
+    /// tables are copied).
+    fn snapshot(&self) -> (Timestamp, Vec<(PartitionKey, Tables)>) {
+        let _closed = self.gate.close();
+        (self.clock.now(), self.store.copy_all())
+    }
+
+    /// `GET /_emulator/state`: the current state as a state text (a snapshot, no history).
+    pub fn export(&self) -> ApiResult<Vec<u8>> {
+        self.catch_up(); // the scenario's calls due by now belong in the export
+        let (now, partitions) = self.snapshot();
+        let mut text = Vec::new();
+        persistence::snapshot::write(&mut text, now.0, &partitions)
+            .map_err(|e| ApiError::Internal(format!("export: {e}")))?;
+        Ok(text)
+    }
+
+    /// The permit to import now, or `ConflictException` while another import runs.
+    pub fn import_permit(&self) -> ApiResult<ImportPermit> {
+        let running = &self.gate.1;
+        running
+            .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
+            .map(|_| ImportPermit(Arc::clone(running)))
+            .map_err(|_| {
+                ApiError::Conflict(
+                    "Another import of the state is in progress; retry when it has finished."
+                        .into(),
+                )
+            })
+    }
+
+    /// Replaces all state with a state text (`PUT /_emulator/state`), read from `input` as it
+    /// arrives: it is loaded into a staging store first, so a text that does not load changes
+    /// nothing; then the state file is rewritten (a failure there changes nothing either) and
+    /// the store replaced, with calls held off.
+    pub fn import(&self, input: &mut dyn BufRead) -> ApiResult<()> {
+        let staging = self.staging();
+        staging.load(input, false, None).map_err(|e| {
+            ApiError::validation(format!(
+                "The state is not a {} that loads: {e}",
+                persistence::FORMAT
+            ))
+        })?;
+        let partitions = staging.store.take_all();
+        let _closed = self.gate.close();
+        let now = self.clock.now();
+        self.journal
+            .rewrite(|out| persistence::snapshot::write(out, now.0, &partitions))?;
+        self.store.put_all(partitions);
+        Ok(())
+    }
+
+    /// Empties all state, pending faults and the scenario (admin reset); the configuration stays.
+    /// The state file is emptied first: if that fails, nothing changes.
+    pub fn reset(&self) -> ApiResult<()> {
+        let mut slot = scenario::lock_slot(&self.scenario);
+        let _closed = self.gate.close();
+        let now = self.clock.now();
+        self.journal
+            .rewrite(|out| persistence::snapshot::write(out, now.0, &[]))?;
+        self.store.clear();
+        *slot = None;
+        self.faults.clear();
+        Ok(())
+    }
+
+    /// Waits until `ticket`'s change is durable (the acknowledgement of a change). If its sync
+    /// failed, the state is first recovered (see [`Journal::recover`]): the change is then
+    /// either durable after all (a later sync covered it) or undone and answered 503.
+    pub async fn acknowledge(&self, ticket: Option<Ticket>) -> ApiResult<()> {
+        match self.journal.durable(ticket).await {
+            Err(ApiError::ServiceUnavailable(message)) if self.journal.needs_recovery() => {
+                let service = self.clone();
+                tokio::task::spawn_blocking(move || service.recover())
+                    .await
+                    .map_err(|e| ApiError::Internal(format!("recovery: {e}")))?;
+                self.journal
+                    .outcome(ticket)
+                    .map_err(|_| ApiError::ServiceUnavailable(message))
+            }
+            other => other,
+        }
+    }
+
+    /// After a failed sync: with calls held off, the file is cut back to its last synced record
+    /// and the whole state rebuilt from it.
+    pub(crate) fn recover(&self) {
+        let _closed = self.gate.close();
+        let recovered = self.journal.recover(|input| {
+            let staging = self.staging();
+            staging.load(input, true, None)?;
+            self.store.put_all(staging.store.take_all());
+            Ok(())
+        });
+        if let Err(e) = recovered {
+            tracing::error!(error = %e, "state file: recovery failed; the state in memory may hold changes the file does not");
+        }
+    }
+
+    /// Undoes the change a call made to its partition when it could not be journaled: the
+    /// partition is rebuilt from the state file (which holds every other change of it), under
+    /// the partition's lock, so nobody sees the undone change.
+    pub(crate) fn undo_in_partition(&self, key: &PartitionKey, tables: &mut Tables) {
+        let staging = self.staging();
+        let rebuilt = self
+            .journal
+            .read_current(|input| staging.load(input, true, Some(key)));
+        match rebuilt {
+            Ok(_) => {
+                *tables = std::mem::take(&mut *lock(&staging.store.partition(key)));
+            }
+            Err(e) => {
+                tracing::error!(error = %e, account = %key.account_id, region = %key.region, "state file: the partition could not be rebuilt after a failed write");
+            }
+        }
+    }
+
+    /// Starts a compaction on a thread of its own (see `persistence::journal`).
+    pub(crate) fn start_compaction(&self) {
+        let service = self.clone();
+        let started = std::thread::Builder::new()
+            .name("state-file-compaction".into())
+            .spawn(move || service.compact());
+        if let Err(e) = started {
+            tracing::warn!(error = %e, "state file: could not start a compaction");
+        }
+    }
+
+    /// Rewrites the state file as a snapshot of now plus the changes made while it was written.
+    pub fn compact(&self) {
+        let (now, partitions) = {
+            let _closed = self.gate.close();
+            self.journal.begin_compaction();
+            (self.clock.now(), self.store.copy_all())
+        };
+        match self
+            .journal
+            .finish_compaction(|out| persistence::snapshot::write(out, now.0, &partitions))
+        {
+            Ok(()) => {
+                let (snapshot, journal) = self.journal.sizes().unwrap_or_default();
+                tracing::info!(
+                    snapshot_bytes = snapshot,
+                    journal_bytes = journal,
+                    "state file compacted"
+                );
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "state file: compaction failed; the journal goes on and it is tried again later")
+            }
+        }
+    }
+}
+
+/// Whether a journal entry changes the partition `key`.
+fn entry_is_of(entry: &Entry, key: &PartitionKey) -> bool {
+    match entry {
+        Entry::Call {
+            account_id, region, ..
+        } => *account_id == key.account_id && *region == key.region,
+        Entry::Activity { app_arn, .. } => parse_app_arn(app_arn)
+            .is_ok_and(|(region, account)| region == key.region && account == key.account_id),
+        Entry::Clock { .. } => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::persistence::CompactionRule;
+    use crate::protocol::Defaults;
+    use crate::sim::clock::Clock;
+    use crate::sim::lifecycle::{DelayPreset, DelayProfile};
+
+    const ACCOUNT: &str = "111111111111";
+    const REGION: &str = "eu-west-1";
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "smse-state-{name}-{}-{}",
+            std::process::id(),
+            crate::persistence::fresh_seed()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("state.journal")
+    }
+
+    /// A service on `path` (loaded from it), as the server starts one.
+    fn open(path: &Path, rule: CompactionRule) -> Service {
+        let mut service = Service::new(
+            Clock::manual_at(Timestamp(1_767_225_600_000)),
+            DelayProfile::new(DelayPreset::Instant),
+            Defaults {
+                account_id: ACCOUNT.into(),
+                region: REGION.into(),
+            },
+        );
+        let now = service.clock.now().0;
+        service.journal = Journal::open(path, rule, now, |input| service.load(input, true, None))
+            .expect("the state file loads");
+        service
+    }
+
+    fn call(
+        service: &Service,
+        operation: &str,
+        input: Value,
+    ) -> ApiResult<(Value, Option<Ticket>)> {
+        let request = ApiRequest {
+            operation: operation.into(),
+            account_id: ACCOUNT.into(),
+            region: REGION.into(),
+            input: input.as_object().cloned().unwrap_or_default(),
+        };
+        service.execute(
+            &request,
+            service.catch_up(),
+            &Determinants::fresh(None),
+            Origin::Live,
+        )
+    }
+
+    /// A call acknowledged as the HTTP edge does it: answered only once durable.
+    fn acknowledged(service: &Service, operation: &str, input: Value) -> ApiResult<Value> {
+        let (output, ticket) = call(service, operation, input)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(service.acknowledge(ticket))?;
+        Ok(output)
+    }
+
+    fn create_domain(service: &Service) -> String {
+        let output = acknowledged(
+            service,
+            "CreateDomain",
+            json!({"DomainName": "d", "AuthMode": "IAM", "SubnetIds": ["subnet-1"], "VpcId": "vpc-1",
+                   "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111111111111:role/r"}}),
+        )
+        .unwrap();
+        output["DomainArn"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string()
+    }
+
+    fn profile_names(service: &Service, domain: &str) -> Vec<String> {
+        let (output, _) = call(
+            service,
+            "ListUserProfiles",
+            json!({"DomainIdEquals": domain}),
+        )
+        .unwrap();
+        output["UserProfiles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["UserProfileName"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_write_that_fails_changes_nothing_and_the_file_keeps_every_acknowledged_change() {
+        let path = scratch("write");
+        let service = open(&path, CompactionRule::default());
+        let domain = create_domain(&service);
+        acknowledged(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "before"}),
+        )
+        .unwrap();
+        service.journal.inject_failures(1, 0);
+        let refused = acknowledged(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "lost"}),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (refused.code(), refused.status()),
+            ("ServiceUnavailable", 503)
+        );
+        // No phantom: the refused change is not in memory, and the retry succeeds once.
+        assert_eq!(profile_names(&service, &domain), ["before"]);
+        acknowledged(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "lost"}),
+        )
+        .unwrap();
+        acknowledged(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "after"}),
+        )
+        .unwrap();
+        drop(service);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text.matches("\"UserProfileName\":\"lost\"").count(),
+            1,
+            "the torn half line was cut off"
+        );
+        let restarted = open(&path, CompactionRule::default());
+        assert_eq!(
+            profile_names(&restarted, &domain),
+            ["before", "lost", "after"]
+        );
+    }
+
+    #[test]
+    fn a_failed_sync_undoes_every_change_after_the_last_good_sync() {
+        let path = scratch("sync");
+        let service = open(&path, CompactionRule::default());
+        let domain = create_domain(&service);
+        service.journal.inject_failures(0, 1);
+        let refused = acknowledged(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "unsynced"}),
+        )
+        .unwrap_err();
+        assert_eq!(refused.code(), "ServiceUnavailable");
+        assert!(profile_names(&service, &domain).is_empty());
+        acknowledged(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "synced"}),
+        )
+        .unwrap();
+        drop(service);
+        let restarted = open(&path, CompactionRule::default());
+        assert_eq!(profile_names(&restarted, &domain), ["synced"]);
+    }
+
+    #[test]
+    fn churn_is_compacted_away_and_a_restart_loads_the_state_not_the_history() {
+        let path = scratch("churn");
+        let rule = CompactionRule {
+            ratio: 1.0,
+            min_journal_bytes: 16 * 1024,
+        };
+        let service = open(&path, rule);
+        let domain = create_domain(&service);
+        for _ in 0..1_000 {
+            acknowledged(
+                &service,
+                "CreateUserProfile",
+                json!({"DomainId": domain, "UserProfileName": "churn"}),
+            )
+            .unwrap();
+            acknowledged(
+                &service,
+                "DeleteUserProfile",
+                json!({"DomainId": domain, "UserProfileName": "churn"}),
+            )
+            .unwrap();
+        }
+        acknowledged(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "kept"}),
+        )
+        .unwrap();
+        service.journal.wait_for_compaction();
+        let (snapshot, journal) = service.journal.sizes().unwrap();
+        let file = std::fs::metadata(&path).unwrap().len();
+        // 2,001 changes of ~300 bytes each were written; the file holds the state and at most
+        // the rule's journal (plus the records of the last compaction's run).
+        assert!(
+            file < 64 * 1024,
+            "file {file} bytes (snapshot {snapshot}, journal {journal})"
+        );
+        assert_eq!(file, snapshot + journal);
+        drop(service);
+        let restarted = open(&path, rule);
+        assert_eq!(profile_names(&restarted, &domain), ["kept"]);
+        // Ids and the clock carry over: the restarted service goes on from the same state.
+        acknowledged(
+            &restarted,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "next"}),
+        )
+        .unwrap();
+        assert_eq!(profile_names(&restarted, &domain), ["kept", "next"]);
+    }
+
+    #[test]
+    fn without_a_state_file_nothing_keeps_past_calls_and_the_export_is_the_state() {
+        let service = Service::new(
+            Clock::manual_at(Timestamp(1_767_225_600_000)),
+            DelayProfile::new(DelayPreset::Instant),
+            Defaults {
+                account_id: ACCOUNT.into(),
+                region: REGION.into(),
+            },
+        );
+        let domain = create_domain(&service);
+        for _ in 0..200 {
+            acknowledged(&service, "AddTags", json!({"ResourceArn": format!("arn:aws:sagemaker:{REGION}:{ACCOUNT}:domain/{domain}"), "Tags": [{"Key": "k", "Value": "v"}]})).unwrap();
+        }
+        let export = service.export().unwrap();
+        let text = String::from_utf8(export.clone()).unwrap();
+        assert_eq!(
+            text.lines().count(),
+            2,
+            "a header and one partition: {text}"
+        );
+        // The export loads into another service as the same state.
+        let other = service.staging();
+        other.load(&mut export.as_slice(), false, None).unwrap();
+        let (tags, _) = call(
+            &other,
+            "ListTags",
+            json!({"ResourceArn": format!("arn:aws:sagemaker:{REGION}:{ACCOUNT}:domain/{domain}")}),
+        )
+        .unwrap();
+        assert_eq!(tags["Tags"], json!([{"Key": "k", "Value": "v"}]));
+    }
+
+    #[test]
+    fn one_import_at_a_time() {
+        let service = Service::new(
+            Clock::manual_at(Timestamp(0)),
+            DelayProfile::new(DelayPreset::Instant),
+            Defaults {
+                account_id: ACCOUNT.into(),
+                region: REGION.into(),
+            },
+        );
+        let first = service.import_permit().unwrap();
+        let second = service.import_permit().unwrap_err();
+        assert_eq!((second.code(), second.status()), ("ConflictException", 409));
+        drop(first);
+        assert!(service.import_permit().is_ok());
+    }
+}
