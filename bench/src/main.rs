@@ -14,6 +14,7 @@ mod client;
 mod load;
 mod process;
 mod report;
+mod state;
 mod wrk;
 
 use std::io;
@@ -79,6 +80,15 @@ struct RunArgs {
     /// Where the durable run keeps its state file (on disk, so that syncs cost what they cost).
     #[arg(long, default_value = "/var/tmp")]
     state_dir: PathBuf,
+    /// CreateUserProfile + DeleteUserProfile cycles of the churn memory row.
+    #[arg(long, default_value_t = 1_000_000)]
+    churn_cycles: u64,
+    /// Live profiles of the restart row...
+    #[arg(long, default_value_t = 100_000)]
+    restart_profiles: u64,
+    /// ...after this many changes in all.
+    #[arg(long, default_value_t = 1_000_000)]
+    restart_changes: u64,
 }
 
 fn main() -> ExitCode {
@@ -128,7 +138,11 @@ async fn call_ok(
 
 const CREATE_DOMAIN: &str = r#"{"DomainName":"NAME","AuthMode":"IAM","DefaultUserSettings":{"ExecutionRole":"arn:aws:iam::111122223333:role/service-role/AmazonSageMaker-ExecutionRole","SecurityGroups":["sg-0123456789abcdef0"],"SharingSettings":{"NotebookOutputOption":"Disabled"}},"SubnetIds":["subnet-0123456789abcdef0"],"VpcId":"vpc-0123456789abcdef0"}"#;
 
-async fn create_domain(conn: &mut Conn, addr: SocketAddr, name: &str) -> io::Result<String> {
+pub(crate) async fn create_domain(
+    conn: &mut Conn,
+    addr: SocketAddr,
+    name: &str,
+) -> io::Result<String> {
     let out = call_ok(
         conn,
         addr,
@@ -463,6 +477,47 @@ async fn run(args: RunArgs) -> io::Result<()> {
     report.fsync_ms = fsync_median_ms(&args.state_dir)?;
     ceiling.stop().await?;
 
+    progress(&format!(
+        "churn: {} CreateUserProfile + DeleteUserProfile cycles, no state file",
+        args.churn_cycles
+    ));
+    let churn = state::churn(&args.emulator, &emulator_args, conns, args.churn_cycles).await?;
+    progress(&format!(
+        "restart: writing {} changes ({} live profiles), with compaction and without",
+        args.restart_changes, args.restart_profiles
+    ));
+    let compacted_file = args.state_dir.join(format!(
+        "smse-bench-{}-compacted.journal",
+        std::process::id()
+    ));
+    let journal_file = args.state_dir.join(format!(
+        "smse-bench-{}-journal-only.journal",
+        std::process::id()
+    ));
+    let compacted = state::write_history(
+        &compacted_file,
+        args.restart_profiles,
+        args.restart_changes,
+        Default::default(),
+    )?;
+    let journal_only = state::write_history(
+        &journal_file,
+        args.restart_profiles,
+        args.restart_changes,
+        sagemaker_studio_emulator::persistence::CompactionRule {
+            ratio: f64::INFINITY,
+            min_journal_bytes: u64::MAX,
+        },
+    )?;
+    let (restart_compacted, rss_compacted) =
+        state::restart(&args.emulator, &emulator_args, &compacted_file).await?;
+    let (restart_journal, rss_journal) =
+        state::restart(&args.emulator, &emulator_args, &journal_file).await?;
+    for file in [&compacted_file, &journal_file] {
+        let _ = std::fs::remove_file(file);
+        let _ = std::fs::remove_file(format!("{}.lock", file.display()));
+    }
+
     report.ceiling = vec![ceiling_first, ceiling_second];
     report.rows = vec![
         Measured::new("DescribeDomain", describe),
@@ -519,6 +574,32 @@ async fn run(args: RunArgs) -> io::Result<()> {
         args.domains,
         if cost <= 1.5 { "met" } else { "NOT MET" },
         if domains_small.errors + domains_large.errors > 0 { " (errors!)" } else { "" }
+    );
+    let growth_mib = (churn.rss_end as f64 - churn.rss_start as f64) / 1024.0;
+    println!(
+        "\nchurn, no state file: {} CreateUserProfile+DeleteUserProfile cycles (≤ {} profiles live): RSS {:.1} MiB after the first tenth, {:.1} MiB at the end: {growth_mib:+.1} MiB   goal within a few MB: {}{}",
+        churn.cycles,
+        state::CHURN_LAG,
+        churn.rss_start as f64 / 1024.0,
+        churn.rss_end as f64 / 1024.0,
+        if growth_mib.abs() <= 5.0 { "met" } else { "NOT MET" },
+        if churn.errors > 0 { " (errors!)" } else { "" }
+    );
+    println!(
+        "restart at {} live profiles after {} changes: {:.2} s with compaction ({:.0} MB file, RSS {:.0} MiB) vs {:.2} s as a journal only ({:.0} MB, RSS {:.0} MiB): {:.1}× faster; writing the history took {:.1} s / {:.1} s; longest call while compactions ran {:.1} ms (without: {:.1} ms)",
+        args.restart_profiles,
+        args.restart_changes,
+        restart_compacted.as_secs_f64(),
+        compacted.bytes as f64 / 1e6,
+        rss_compacted as f64 / 1024.0,
+        restart_journal.as_secs_f64(),
+        journal_only.bytes as f64 / 1e6,
+        rss_journal as f64 / 1024.0,
+        restart_journal.as_secs_f64() / restart_compacted.as_secs_f64().max(1e-9),
+        compacted.generate.as_secs_f64(),
+        journal_only.generate.as_secs_f64(),
+        compacted.longest_call.as_secs_f64() * 1e3,
+        journal_only.longest_call.as_secs_f64() * 1e3,
     );
     match &wrk_rows {
         Some(rows) => print!("{}", wrk::render(rows)),

@@ -633,7 +633,21 @@ impl Journal {
             return Ok(());
         };
         let result = (|| {
-            let (tmp, snapshot_len) = write_temporary(&file.path, ".compact", write)?;
+            let (tmp, mut snapshot_len) = write_temporary(&file.path, ".compact", write)?;
+            // The lines appended while the snapshot was written go in first, without holding
+            // appends off: only those appended meanwhile are added (and synced) under the lock.
+            let drained = lock(&file.writer).compaction.as_mut().map(std::mem::take);
+            if let Some(lines) = drained.filter(|lines| !lines.is_empty()) {
+                let appended = OpenOptions::new()
+                    .append(true)
+                    .open(&tmp)
+                    .and_then(|mut out| out.write_all(&lines).and_then(|()| out.sync_data()));
+                if let Err(e) = appended {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(e);
+                }
+                snapshot_len += lines.len() as u64;
+            }
             let mut writer = lock(&file.writer);
             let Some(pending) = writer.compaction.take() else {
                 // A recovery ran meanwhile: this snapshot may hold undone changes.
