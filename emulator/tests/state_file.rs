@@ -361,3 +361,96 @@ fn a_state_file_of_release_0_1_0_loads_with_its_ids_tags_and_failures() {
     assert_eq!(tags["Tags"], json!([{"Key": "team", "Value": "ml"}]));
     emulator.stop();
 }
+
+/// An import is read as it arrives and runs alone: while one is being sent (half its body on the
+/// wire), a second is refused with 409 `ConflictException` and changes nothing; the first then
+/// completes, and a restart loads what it imported.
+#[test]
+fn an_import_streams_one_at_a_time_and_survives_a_restart() {
+    let source = Emulator::start(&temp_state("big-source")).unwrap();
+    let domain_id = create_domain(&source, "big");
+    for i in 0..300 {
+        let (status, body) = source.call(
+            "CreateUserProfile",
+            json!({"DomainId": domain_id, "UserProfileName": format!("user-{i}")}),
+        );
+        assert_eq!(status, 200, "{body}");
+    }
+    let (status, exported) = source.request("GET", "/_emulator/state", &[], "");
+    assert_eq!(status, 200);
+    source.stop();
+
+    let path = temp_state("big-target");
+    let target = Emulator::start(&path).unwrap();
+    let existing = create_domain(&target, "kept-until-the-import");
+    let head = format!(
+        "PUT /_emulator/state HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        target.addr,
+        exported.len()
+    );
+    let half = exported.len() / 2;
+    let send_half = || {
+        let mut first = TcpStream::connect(&target.addr).expect("connect");
+        first.write_all(head.as_bytes()).unwrap();
+        first.write_all(&exported.as_bytes()[..half]).unwrap();
+        first
+    };
+    let mut first = send_half();
+    // Readiness by the signal itself: until the first import holds its permit, a malformed
+    // second one is refused as malformed (400, changing nothing); then it is refused as a
+    // conflict. A probe can also win the race to the permit, and the first is then refused
+    // at once: it is sent again.
+    let mut refused = (0, String::new());
+    for _ in 0..10_000 {
+        refused = target.request("PUT", "/_emulator/state", JSON, "not a state\n");
+        if refused.0 != 400 {
+            break;
+        }
+        first.set_nonblocking(true).unwrap();
+        let answered = first.peek(&mut [0u8; 1]).is_ok_and(|n| n > 0);
+        first.set_nonblocking(false).unwrap();
+        if answered {
+            first = send_half();
+        }
+    }
+    assert_eq!(refused.0, 409, "{}", refused.1);
+    assert!(refused.1.contains("ConflictException"), "{}", refused.1);
+    assert_eq!(
+        target
+            .call("DescribeDomain", json!({"DomainId": existing}))
+            .0,
+        200,
+        "nothing changed yet"
+    );
+    first.write_all(&exported.as_bytes()[half..]).unwrap();
+    let mut response = String::new();
+    first.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let (status, page) = target.call(
+        "ListUserProfiles",
+        json!({"DomainIdEquals": domain_id, "MaxResults": 100}),
+    );
+    assert_eq!(status, 200);
+    assert_eq!(page["UserProfiles"].as_array().map(Vec::len), Some(100));
+    assert!(page["NextToken"].is_string());
+    target.stop();
+    let restarted = Emulator::start(&path).unwrap();
+    assert_eq!(
+        restarted
+            .call("DescribeDomain", json!({"DomainId": domain_id}))
+            .0,
+        200
+    );
+    assert_eq!(
+        restarted
+            .call("DescribeDomain", json!({"DomainId": existing}))
+            .0,
+        400
+    );
+    let (_, profile) = restarted.call(
+        "DescribeUserProfile",
+        json!({"DomainId": domain_id, "UserProfileName": "user-299"}),
+    );
+    assert_eq!(profile["Status"], "InService", "{profile}");
+    restarted.stop();
+}

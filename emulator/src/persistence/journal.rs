@@ -370,7 +370,10 @@ impl Journal {
             Ok(file) => load(&mut BufReader::with_capacity(1 << 20, file)).map_err(|e| {
                 format!("state file {shown}: {e}; refusing to load or overwrite it")
             })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Summary::default(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Summary {
+                version: super::VERSION,
+                ..Summary::default()
+            },
             Err(e) => return Err(format!("state file {shown}: {e}")),
         };
         let mut summary = summary;
