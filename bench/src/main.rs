@@ -333,6 +333,9 @@ async fn run(args: RunArgs) -> io::Result<()> {
     )
     .await?;
     let rss_full = emulator.rss_kib()?;
+    // The setup connection sat idle through the fills: past the server's idle timeout (10 s)
+    // it is closed, so a fresh one.
+    let mut setup = Conn::connect(addr).await?;
     for (domain, expected) in [(&d_small, args.small_profiles), (&d_large, args.profiles)] {
         let page = call_ok(
             &mut setup,

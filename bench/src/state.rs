@@ -75,6 +75,7 @@ pub async fn churn(emulator: &Path, args: &[&str], conns: usize, cycles: u64) ->
     )
     .await?;
     let rss_start = server.rss_kib()?;
+    let mut setup = Conn::connect(addr).await?; // the first sat idle through the warm-up
     let second_domain = crate::create_domain(&mut setup, addr, "churn2").await?;
     let rest = load::run(
         addr,
