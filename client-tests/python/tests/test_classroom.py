@@ -19,6 +19,7 @@ import tempfile
 
 import pytest
 
+from conftest import make_client
 from emulator import Emulator
 from test_dashboard import ARTIFACTS, BROWSER_TIMEOUT_SECONDS, chromium_flags, tool
 
@@ -177,6 +178,13 @@ def test_a_class_clicks_the_seed_quick_setup_launch_notebooks_and_the_bill(langu
                 assert [(a["AppType"], a["AppName"]) for a in domains[0]["UserProfiles"][0]["Apps"]] == [
                     ("JupyterServer", "default")
                 ]
+                # The settings the quick-start subcommand gives (the console's), seen by boto3.
+                sm = make_client(server.endpoint, "000000000000")
+                settings = sm.describe_domain(DomainId=domains[0]["DomainId"])["DefaultUserSettings"]
+                assert settings["ExecutionRole"] == ROLE
+                assert settings["StudioWebPortal"] == "ENABLED"
+                assert settings["DefaultLandingUri"] == "studio::"
+                assert settings["SharingSettings"]["NotebookOutputOption"] == "Allowed"
 
                 # 2. Launch: Studio opens in a new tab, for this user.
                 launch = f'button.launch[data-user="{USER}"]'
@@ -245,12 +253,16 @@ def test_a_class_clicks_the_seed_quick_setup_launch_notebooks_and_the_bill(langu
         server.stop()
 
 
-def test_the_language_switch_is_remembered_from_the_dashboard_to_studio():
+def test_the_language_switch_is_remembered_and_a_jupyterlab_space_starts_once_in_service():
     """English by Accept-Language; 日本語 chosen on the dashboard stays chosen on the Studio page
-    (the browser remembers it), and English again there switches the page in place."""
+    (the browser remembers it), and English again there switches the page in place. With
+    --studio-base-url the presigned URL itself is the Studio page's, and Launch opens it as is.
+    A JupyterLab notebook is a private space whose app the page starts once the space is
+    InService (AWS refuses it before)."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
 
-    server = Emulator(delays="fast")
+    server = Emulator(delays="fast", extra_args=("--studio-base-url", "{endpoint}/_emulator/studio"))
     try:
         with tempfile.TemporaryDirectory() as profile:
             driver = browser("en", profile)
@@ -258,6 +270,7 @@ def test_the_language_switch_is_remembered_from_the_dashboard_to_studio():
                 driver.set_page_load_timeout(BROWSER_TIMEOUT_SECONDS)
                 driver.get(server.endpoint + "/_emulator/ui")
                 until(driver, lambda d: attribute(d, "body", "data-ready") == "true", "dashboard not drawn")
+                assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
                 assert text(driver, "#quick-setup-submit") == "Set up"
                 click(driver, "#lang-ja")
                 until(driver, lambda d: text(d, "#quick-setup-submit") == "セットアップ", "not switched to Japanese")
@@ -271,10 +284,30 @@ def test_the_language_switch_is_remembered_from_the_dashboard_to_studio():
                 until(driver, lambda d: len(d.window_handles) == 2, "Studio did not open")
                 driver.switch_to.window(next(h for h in driver.window_handles if h != dashboard))
                 until(driver, lambda d: attribute(d, "body", "data-ready") == "true", "Studio page not drawn")
+                assert driver.current_url.startswith(server.endpoint + "/_emulator/studio/")
                 assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ja"
                 assert text(driver, "#create-notebook") == "作成"
                 click(driver, "#lang-en")
                 until(driver, lambda d: text(d, "#create-notebook") == "Create", "not switched to English")
+
+                until(driver, lambda d: attribute(d, "#notebook-name", "value") == "notebook-1", "no name suggested")
+                Select(driver.find_element(By.ID, "notebook-kind")).select_by_value("JupyterLab")
+                Select(driver.find_element(By.ID, "instance-type")).select_by_value("ml.t3.large")
+                click(driver, "#create-notebook")
+                until(driver, lambda d: attribute(d, '#spaces [data-space="notebook-1"]', "data-space"), "no space")
+                assert not driver.find_elements(By.CSS_SELECTOR, 'tr[data-space="notebook-1"]'), "no app before InService"
+                server.advance(1)
+                row = 'tr[data-space="notebook-1"]'
+                until(driver, lambda d: attribute(d, row, "data-instance-type") == "ml.t3.large", "the space's app did not start")
+                assert attribute(driver, row, "data-app-type") == "JupyterLab"
+                server.advance(1)
+                until(driver, lambda d: attribute(d, row, "data-status") == "InService", "the space's app not InService")
+                click(driver, f"{row} button.shutdown")
+                until(driver, lambda d: attribute(d, row, "data-status") == "Deleting", "not shut down")
+                usage = server.admin("GET", "/_emulator/usage")["Instances"]
+                assert [(i["SpaceName"], i["InstanceType"], i["BilledSeconds"]) for i in usage] == [
+                    ("notebook-1", "ml.t3.large", 1)
+                ]
             finally:
                 driver.quit()
     finally:
