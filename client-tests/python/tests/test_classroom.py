@@ -142,10 +142,23 @@ def status_of(driver, name: str) -> str | None:
 
 
 def screenshot(driver, name: str) -> None:
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1400, min(int(height) + 40, 3000))
+    """The whole page (the window as tall as the document) in artifacts/NAME, and a copy at
+    60 % scale as NAME-small.png (Chromium scales it: the README's picture, docs/teaching-studio.png,
+    is the English Studio page's, copied from there)."""
+    import base64
+
+    height = int(driver.execute_script("return document.documentElement.scrollHeight"))
+    driver.set_window_size(1400, min(height + 40, 3000))
     ARTIFACTS.mkdir(exist_ok=True)
     assert driver.save_screenshot(str(ARTIFACTS / name))
+    width = int(driver.execute_script("return document.documentElement.scrollWidth"))
+    height = int(driver.execute_script("return document.documentElement.scrollHeight"))
+    small = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png",
+        "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 0.6},
+    })
+    (ARTIFACTS / name.replace(".png", "-small.png")).write_bytes(base64.b64decode(small["data"]))
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
