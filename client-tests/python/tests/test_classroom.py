@@ -40,6 +40,7 @@ LABELS = {
         "m5-hours": "ml.m5.large: 1 h 00 min 00 s",
         "shares": "notebook-2 runs on notebook-1's ml.t3.medium instance",
         "total": "$0.2650",
+        "studio-title": f"SageMaker Studio (emulator) · {USER}",
     },
     "ja": {
         "quick-setup": "クイックセットアップ",
@@ -52,6 +53,7 @@ LABELS = {
         "m5-hours": "ml.m5.large: 1 時間 00 分 00 秒",
         "shares": "notebook-2 は notebook-1 の ml.t3.medium インスタンスを共有しています",
         "total": "$0.2650",
+        "studio-title": f"SageMaker Studio (エミュレーター) · {USER}",
     },
 }
 
@@ -208,6 +210,7 @@ def test_a_class_clicks_the_seed_quick_setup_launch_notebooks_and_the_bill(langu
                 until(driver, lambda d: "/_emulator/studio/" in d.current_url, "not the Studio page")
                 until(driver, lambda d: attribute(d, "body", "data-ready") == "true", "Studio page not drawn")
                 assert text(driver, "#user") == USER
+                assert driver.title == labels["studio-title"], driver.title
                 assert text(driver, "#launcher h2") in (labels["new-notebook"], labels["new-notebook"].upper())
                 assert text(driver, 'label[for="instance-type"]') == labels["instance-type"]
                 chosen = attribute(driver, "#instance-type", "value")
@@ -321,6 +324,38 @@ def test_the_language_switch_is_remembered_and_a_jupyterlab_space_starts_once_in
                 assert [(i["SpaceName"], i["InstanceType"], i["BilledSeconds"]) for i in usage] == [
                     ("notebook-1", "ml.t3.large", 1)
                 ]
+            finally:
+                driver.quit()
+    finally:
+        server.stop()
+
+
+def test_launch_for_a_user_studio_cannot_open_says_why():
+    """CreatePresignedDomainUrl is refused for a domain whose AuthMode is SSO: Launch opens no
+    Studio and says why, and the message stays (the next refresh does not clear it)."""
+    from selenium.webdriver.common.by import By
+
+    server = Emulator(delays="fast")
+    try:
+        sm = make_client(server.endpoint, "000000000000")
+        domain = sm.create_domain(
+            DomainName="sso", AuthMode="SSO", DefaultUserSettings={"ExecutionRole": ROLE}
+        )["DomainId"]
+        sm.create_user_profile(
+            DomainId=domain, UserProfileName="bo",
+            SingleSignOnUserIdentifier="UserName", SingleSignOnUserValue="bo",
+        )
+        with tempfile.TemporaryDirectory() as profile:
+            driver = browser("en", profile)
+            try:
+                driver.set_page_load_timeout(BROWSER_TIMEOUT_SECONDS)
+                driver.get(server.endpoint + "/_emulator/ui")
+                click(driver, 'button.launch[data-user="bo"]')
+                until(driver, lambda d: "AuthMode is IAM" in text(d, "#notice"), "no reason given")
+                server.advance(1)
+                until(driver, lambda d: "InService" in text(d, "#tree"), "the page did not refresh")
+                assert "Studio could not be opened for bo" in text(driver, "#notice")
+                until(driver, lambda d: len(d.window_handles) == 1, "a Studio tab stayed open")
             finally:
                 driver.quit()
     finally:
