@@ -84,7 +84,6 @@ pub fn render(tables: &Tables, grant: &Grant, now: Timestamp) -> String {
         "UserProfileName": grant.user_profile_name,
         "SpaceName": grant.space_name,
         "SessionExpiresAt": grant.session_expires_at as f64 / 1000.0,
-        "OpenedAt": now.as_epoch_seconds(),
         "KernelImageArn": crate::resources::app::first_party_image(&grant.region, "datascience-1.0"),
         "DefaultInstanceType": DEFAULT_NOTEBOOK_INSTANCE_TYPE,
         "InstanceTypes": instance_types(&grant.region),
@@ -100,23 +99,29 @@ pub fn render(tables: &Tables, grant: &Grant, now: Timestamp) -> String {
 }
 
 /// The region's instance types with their hourly price (null when the table has none), cheapest
-/// first: what "New notebook" offers.
+/// first: what "New notebook" offers. A region the price table lacks still offers the default
+/// type, unpriced (the meter reports its cost as unknown too).
 fn instance_types(region: &str) -> Vec<Value> {
-    let mut types: Vec<(&str, &prices::InstanceSpec)> = prices::instance_types(region)
+    let mut types: Vec<(&str, Option<&prices::InstanceSpec>)> = prices::instance_types(region)
         .into_iter()
-        .filter_map(|t| prices::lookup(region, t).map(|spec| (t, spec)))
+        .map(|instance_type| (instance_type, prices::lookup(region, instance_type)))
         .collect();
+    if types.is_empty() {
+        types.push((DEFAULT_NOTEBOOK_INSTANCE_TYPE, None));
+    }
+    let price = |spec: Option<&prices::InstanceSpec>| spec.and_then(|spec| spec.usd_per_hour);
     types.sort_by(|a, b| {
-        a.1.usd_per_hour
+        price(a.1)
             .unwrap_or(f64::MAX)
-            .total_cmp(&b.1.usd_per_hour.unwrap_or(f64::MAX))
+            .total_cmp(&price(b.1).unwrap_or(f64::MAX))
             .then(a.0.cmp(b.0))
     });
     types
         .into_iter()
-        .map(|(t, spec)| {
-            json!({"InstanceType": t, "HourlyPriceUsd": spec.usd_per_hour, "VCpu": spec.vcpu,
-                   "MemoryGiB": spec.memory_gib, "Gpus": spec.gpus})
+        .map(|(instance_type, spec)| {
+            json!({"InstanceType": instance_type, "HourlyPriceUsd": price(spec),
+                   "VCpu": spec.map(|s| s.vcpu), "MemoryGiB": spec.map(|s| s.memory_gib),
+                   "Gpus": spec.map(|s| s.gpus)})
         })
         .collect()
 }
@@ -160,5 +165,9 @@ mod tests {
         assert_eq!(types[0]["InstanceType"], "ml.t3.medium");
         assert_eq!(types[0]["HourlyPriceUsd"], 0.05);
         assert!(types.iter().any(|t| t["InstanceType"] == "ml.m5.large"));
+        let unpriced = instance_types("mars-north-1");
+        assert_eq!(unpriced.len(), 1);
+        assert_eq!(unpriced[0]["InstanceType"], DEFAULT_NOTEBOOK_INSTANCE_TYPE);
+        assert_eq!(unpriced[0]["HourlyPriceUsd"], Value::Null);
     }
 }
