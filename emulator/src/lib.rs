@@ -16,8 +16,9 @@
 //!   and what a failed write or sync undoes (`service::state` is the service's side of it).
 //! - [`service`] — [`service::Service`] runs one call: looks the operation up in
 //!   [`service::dispatch`] (THE table of operations), validates it, runs its handler under its
-//!   partition's lock, journals it; also the lazy [`service::scenario`] replay and the
-//!   dashboard's `service::snapshot`.
+//!   partition's lock, journals it; also the lazy [`service::scenario`] replay, the
+//!   dashboard's `service::snapshot` and [`service::quick_setup`] (the console's Quick setup as
+//!   a list of calls, for the subcommand and the dashboard's form).
 //! - [`http`] — the only code that speaks HTTP (axum): the API on `POST /`, the admin API, the
 //!   dashboard and Studio pages, one body reader and the response envelope, [`http::server`]
 //!   (`start`) and `http::in_process` (the Rust SDK with no socket).

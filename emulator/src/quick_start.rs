@@ -1,76 +1,12 @@
 //! `sagemaker-studio-emulator quick-start`: what the SageMaker console's Quick setup does, made
 //! as API calls to a running emulator, so that a class starts where the console would leave it.
 //! The calls go through the same API path as any client's (journaled, metered, visible to the
-//! SDKs):
-//! 1. CreateDomain `QuickSetupDomain-<UTC timestamp>` with the settings a real quick-setup
-//!    domain carries (a captured DescribeDomain of one, us-east-1, 2025: IAM auth, the execution
-//!    role for users and shared spaces, notebook sharing allowed, Studio as the landing page,
-//!    the home EFS mounted, and JupyterServer on `system` with the region's `jupyter-server-3`);
-//! 2. CreateUserProfile with the user name given;
-//! 3. CreateApp of that profile's default JupyterServer app (Studio Classic's server, free).
-//!
-//! The console also fills in the account's default VPC and subnets and an S3 sharing bucket;
-//! the emulator has no VPC to name, so the domain is created without them (the API allows it).
+//! SDKs); their list is [`crate::service::quick_setup`]'s, the one the dashboard's Quick setup
+//! form makes too.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
-/// The calls of a quick setup, in order; `${DomainId}` stands for the id the first one returns.
-pub fn plan(
-    user: &str,
-    role: &str,
-    stamp: &str,
-    region: &str,
-    account: &str,
-) -> Vec<(&'static str, Value)> {
-    let image = crate::resources::app::default_jupyter_server_image(region);
-    let mut jupyter = json!({"DefaultResourceSpec": {"InstanceType": "system"}});
-    if let Some(image) = image {
-        jupyter["DefaultResourceSpec"]["SageMakerImageArn"] = image.into();
-    }
-    vec![
-        (
-            "CreateDomain",
-            json!({
-                "DomainName": format!("QuickSetupDomain-{stamp}"),
-                "AuthMode": "IAM",
-                "AppNetworkAccessType": "PublicInternetOnly",
-                "DefaultUserSettings": {
-                    "ExecutionRole": role,
-                    "SharingSettings": {
-                        "NotebookOutputOption": "Allowed",
-                        "S3OutputPath": format!("s3://sagemaker-studio-{account}-{}/sharing", stamp.to_lowercase()),
-                    },
-                    "JupyterServerAppSettings": jupyter,
-                    "DefaultLandingUri": "studio::",
-                    "StudioWebPortal": "ENABLED",
-                    "AutoMountHomeEFS": "Enabled",
-                },
-                "DefaultSpaceSettings": {"ExecutionRole": role},
-            }),
-        ),
-        (
-            "CreateUserProfile",
-            json!({"DomainId": "${DomainId}", "UserProfileName": user}),
-        ),
-        (
-            "CreateApp",
-            json!({"DomainId": "${DomainId}", "UserProfileName": user,
-                   "AppType": "JupyterServer", "AppName": "default"}),
-        ),
-    ]
-}
-
-/// The console's timestamp of a quick setup (`20250513T204280`-like, UTC, seconds).
-pub fn stamp(epoch_seconds: f64) -> String {
-    // "YYYY-MM-DD HH:MM:SS" → "YYYYMMDDTHHMMSS"
-    let text = crate::usage_table::utc(epoch_seconds);
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    format!(
-        "{}T{}",
-        &digits[..8.min(digits.len())],
-        &digits[8.min(digits.len())..]
-    )
-}
+pub use crate::service::quick_setup::{plan, stamp, DOMAIN_ID_PLACEHOLDER};
 
 /// Makes the quick setup's calls against `endpoint` as `account` in `region`; answers the
 /// domain id, the user profile's ARN and the app's ARN.
@@ -90,7 +26,7 @@ pub async fn run(
     let mut domain_id = String::new();
     let mut made = Vec::new();
     for (operation, body) in plan(user, role, &stamp, region, account) {
-        let body = body.to_string().replace("${DomainId}", &domain_id);
+        let body = body.to_string().replace(DOMAIN_ID_PLACEHOLDER, &domain_id);
         let out = call(endpoint, region, account, operation, &body).await?;
         match operation {
             "CreateDomain" => {
@@ -147,31 +83,4 @@ async fn call(
         ));
     }
     Ok(value)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_plan_is_the_consoles_quick_setup() {
-        let calls = plan(
-            "ana",
-            "arn:aws:iam::111122223333:role/r",
-            "20260101T000000",
-            "us-east-1",
-            "111122223333",
-        );
-        let names: Vec<&str> = calls.iter().map(|(op, _)| *op).collect();
-        assert_eq!(names, ["CreateDomain", "CreateUserProfile", "CreateApp"]);
-        let domain = &calls[0].1;
-        assert_eq!(domain["DomainName"], "QuickSetupDomain-20260101T000000");
-        assert_eq!(
-            domain["DefaultUserSettings"]["JupyterServerAppSettings"]["DefaultResourceSpec"]
-                ["SageMakerImageArn"],
-            "arn:aws:sagemaker:us-east-1:081325390199:image/jupyter-server-3"
-        );
-        assert_eq!(calls[2].1["AppType"], "JupyterServer");
-        assert_eq!(stamp(1_767_225_600.0), "20260101T000000");
-    }
 }

@@ -203,3 +203,100 @@ fn a_bad_scenario_file_stops_the_binary_with_the_problem_named() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The Quick setup form's calls: the plan the dashboard fetches, made as any client makes calls,
+/// leaves what the `quick-start` subcommand leaves (a QuickSetupDomain stamped with the emulator's
+/// now, the profile, its JupyterServer app).
+#[tokio::test]
+async fn the_quick_setup_plan_is_the_subcommands_calls_stamped_with_the_emulators_now() {
+    let server = server().await;
+    let addr = server.local_addr();
+    let role = "arn:aws:iam::111122223333:role/service-role/AmazonSageMaker-ExecutionRole";
+    let plan = get(
+        addr,
+        &format!("/_emulator/quick-start/plan?UserName=ana&ExecutionRole={role}&AccountId=111122223333&Region=eu-west-1"),
+    )
+    .await;
+    assert_eq!(plan.status, 200, "{}", plan.describe());
+    let plan = plan.json();
+    assert_eq!(plan["AccountId"], "111122223333");
+    assert_eq!(plan["Region"], "eu-west-1");
+    let placeholder = plan["DomainIdPlaceholder"].as_str().unwrap();
+    let expected = sagemaker_studio_emulator::quick_start::plan(
+        "ana",
+        role,
+        &sagemaker_studio_emulator::quick_start::stamp(T0_SECONDS),
+        "eu-west-1",
+        "111122223333",
+    );
+    let calls = plan["Calls"].as_array().unwrap();
+    assert_eq!(calls.len(), expected.len());
+    for (call, (operation, input)) in calls.iter().zip(&expected) {
+        assert_eq!(call["Operation"], *operation);
+        assert_eq!(call["Input"], *input);
+    }
+
+    let caller = common::auth("111122223333", "eu-west-1");
+    let mut domain_id = String::new();
+    for call in calls {
+        let input = call["Input"].to_string().replace(placeholder, &domain_id);
+        let input: Value = serde_json::from_str(&input).unwrap();
+        let out = common::ok_as(
+            addr,
+            Some(&caller),
+            call["Operation"].as_str().unwrap(),
+            &input,
+        )
+        .await;
+        if let Some(id) = out.get("DomainId").and_then(Value::as_str) {
+            domain_id = id.to_string();
+        }
+    }
+    let app = common::ok_as(
+        addr,
+        Some(&caller),
+        "DescribeApp",
+        &json!({"DomainId": domain_id, "UserProfileName": "ana", "AppType": "JupyterServer", "AppName": "default"}),
+    )
+    .await;
+    assert_eq!(app["ResourceSpec"]["InstanceType"], "system");
+
+    // Without the two names there is nothing to plan.
+    let refused = get(addr, "/_emulator/quick-start/plan?UserName=ana").await;
+    assert_eq!(refused.status, 400, "{}", refused.describe());
+    server.shutdown().await.unwrap();
+}
+
+/// The dashboard is served in the language Accept-Language prefers, and says caches must keep
+/// the languages apart.
+#[tokio::test]
+async fn the_dashboard_speaks_the_language_the_browser_prefers() {
+    let server = server().await;
+    let addr = server.local_addr();
+    for (accept, language) in [
+        (&b"ja,en-US;q=0.8"[..], "ja"),
+        (b"en-US,en;q=0.9,ja;q=0.8", "en"),
+        (b"fr", "en"),
+    ] {
+        let page = send(
+            addr,
+            "GET",
+            "/_emulator/ui",
+            &[("Accept-Language", accept)],
+            b"",
+        )
+        .await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.text().contains(&format!("<html lang=\"{language}\">")),
+            "{}",
+            String::from_utf8_lossy(accept)
+        );
+        assert_eq!(page.header("vary"), Some("Accept-Language"));
+        assert!(
+            !page.text().contains("/*@common.js@*/"),
+            "the shared script is inlined"
+        );
+    }
+    server.shutdown().await.unwrap();
+}

@@ -7,7 +7,7 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -229,17 +229,14 @@ struct StudioQuery {
 async fn studio(
     State(service): State<Service>,
     Path(domain_id): Path<String>,
+    headers: HeaderMap,
     query: Result<Query<StudioQuery>, QueryRejection>,
 ) -> Response {
     let token = query.ok().and_then(|Query(q)| q.token).unwrap_or_default();
     let grant = crate::resources::presigned_url::open(&service.pager, &token);
-    match crate::http::studio_page::page(&service, grant, &domain_id) {
-        Ok(html) => (
-            StatusCode::OK,
-            [("content-type", "text/html; charset=utf-8")],
-            html,
-        )
-            .into_response(),
+    let language = crate::http::ui::preferred_language(&headers);
+    match crate::http::studio_page::page(&service, grant, &domain_id, language) {
+        Ok(html) => crate::http::ui::html_page(html),
         Err(_) => (
             StatusCode::FORBIDDEN,
             [("content-type", "text/plain; charset=utf-8")],

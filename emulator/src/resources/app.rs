@@ -249,12 +249,18 @@ const FIRST_PARTY_IMAGE_ACCOUNTS: &[(&str, &str)] = &[
 /// The image a JupyterServer app runs when none is configured: `jupyter-server-3` of the region's
 /// first-party account (none for a region not in the table: no image is invented).
 pub fn default_jupyter_server_image(region: &str) -> Option<String> {
+    first_party_image(region, "jupyter-server-3")
+}
+
+/// The ARN of SageMaker's first-party Studio image `name` in `region` (e.g. `datascience-1.0`, the
+/// image of Studio Classic's "Data Science" kernels), none for a region not in the table.
+pub fn first_party_image(region: &str, name: &str) -> Option<String> {
     FIRST_PARTY_IMAGE_ACCOUNTS
         .binary_search_by(|(r, _)| (*r).cmp(region))
         .ok()
         .map(|i| {
             format!(
-                "arn:aws:sagemaker:{region}:{}:image/jupyter-server-3",
+                "arn:aws:sagemaker:{region}:{}:image/{name}",
                 FIRST_PARTY_IMAGE_ACCOUNTS[i].1
             )
         })

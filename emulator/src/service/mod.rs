@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 pub mod dispatch;
+pub mod quick_setup;
 pub mod scenario;
 pub(crate) mod snapshot;
 pub mod state;

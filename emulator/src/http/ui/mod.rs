@@ -1,13 +1,20 @@
 //! The dashboard for teaching demos and the admin calls it lives on:
 //!
 //! - `GET /_emulator/ui`: one self-contained HTML page (inline CSS and JS, no build step, embedded
-//!   in the binary from `ui/index.html`). It polls the three read-only calls below every second
-//!   and draws the domain → user profiles/spaces → apps tree, the instances the apps run on (a
-//!   shared instance lists its apps), a timeline of the instances in hours from the first one,
-//!   and the running bill. Its only writes are the clock (`+1 min`, `+10 min`, `+1 h` →
-//!   `POST /_emulator/clock/advance`) and `POST /_emulator/reset` buttons, shown only when
-//!   `GET /_emulator/ui/config` says `{"Controls": true}`: bound to loopback, or `--ui-controls`.
+//!   in the binary from `ui/index.html`, with `ui/common.js` inlined). It polls the three
+//!   read-only calls below every second and draws the domain → user profiles/spaces → apps tree,
+//!   the instances the apps run on (a shared instance lists its apps), a timeline of the
+//!   instances in hours from the first one, and the running bill. Its writes: the Quick setup form
+//!   and each user profile's "Launch" button make SageMaker API calls on `POST /` (the quick
+//!   setup's calls, CreatePresignedDomainUrl), as a boto3 client would; the clock (`+1 min`,
+//!   `+10 min`, `+1 h` → `POST /_emulator/clock/advance`) and `POST /_emulator/reset` buttons are
+//!   shown only when `GET /_emulator/ui/config` says `{"Controls": true}`: bound to loopback, or
+//!   `--ui-controls`. English or Japanese: the page is served in the language `Accept-Language`
+//!   prefers ([`preferred_language`]); its switcher (remembered in the browser) changes it.
 //! - `GET /_emulator/ui/config`: `{"Controls": bool}`.
+//! - `GET /_emulator/quick-start/plan?UserName=&ExecutionRole=&AccountId=&Region=` (the last two
+//!   default to the emulator's): the quick setup's calls, the `quick-start` subcommand's list
+//!   ([`crate::service::quick_setup`]), stamped with the emulator's now, for the form to make.
 //! - `GET /_emulator/resources?AccountId=&Region=&DomainId=` (all optional): the Studio tree
 //!   ([`Service::resources`]).
 //! - `POST /_emulator/scenario`: a scenario fixture as the body; replaces the scenario being
@@ -27,11 +34,62 @@ use serde_json::{json, Value};
 use crate::error::ApiError;
 use crate::http::response::{self, answer};
 use crate::protocol;
+use crate::service::quick_setup;
 use crate::service::scenario::Scenario;
 use crate::service::{Service, UsageFilter};
 
-/// The page, embedded at build time.
+/// The page, embedded at build time (its shared script is inlined when served: [`page_in`]).
 pub const PAGE: &str = include_str!("index.html");
+
+/// What the dashboard and the Studio page share (languages, formats, the SageMaker API call),
+/// inlined into each where the page says [`COMMON_SCRIPT_SLOT`].
+pub const COMMON_SCRIPT: &str = include_str!("common.js");
+
+/// Where a page takes [`COMMON_SCRIPT`].
+pub const COMMON_SCRIPT_SLOT: &str = "/*@common.js@*/";
+
+/// The languages of the pages; the first is the default.
+pub const LANGUAGES: [&str; 2] = ["en", "ja"];
+
+/// The language `Accept-Language` prefers among [`LANGUAGES`] (highest `q`, then first listed;
+/// `*` or nothing known: English).
+pub fn preferred_language(headers: &HeaderMap) -> &'static str {
+    let mut best: Option<(f32, &'static str)> = None;
+    for value in headers
+        .get_all(header::ACCEPT_LANGUAGE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+    {
+        for item in value.split(',') {
+            let mut parts = item.split(';');
+            let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let primary = tag.split('-').next().unwrap_or("");
+            let Some(language) = LANGUAGES.iter().find(|l| **l == primary) else {
+                continue;
+            };
+            if q > 0.0 && best.is_none_or(|(top, _)| q > top) {
+                best = Some((q, language));
+            }
+        }
+    }
+    best.map_or(LANGUAGES[0], |(_, language)| language)
+}
+
+/// A page template served: in `language` (its `<html lang>`, which the page's script starts
+/// from), with the shared script inlined.
+pub fn page_in(template: &str, language: &str) -> String {
+    template
+        .replacen(
+            "<html lang=\"en\">",
+            &format!("<html lang=\"{language}\">"),
+            1,
+        )
+        .replacen(COMMON_SCRIPT_SLOT, COMMON_SCRIPT, 1)
+}
 
 /// Where the page is served.
 pub const PAGE_PATH: &str = "/_emulator/ui";
@@ -41,6 +99,7 @@ pub fn routes() -> Router<Service> {
     Router::new()
         .route(PAGE_PATH, get(page))
         .route("/_emulator/ui/config", get(config))
+        .route("/_emulator/quick-start/plan", get(quick_start_plan))
         .route("/_emulator/resources", get(resources))
         .route("/_emulator/scenario", post(load_scenario))
 }
@@ -68,16 +127,67 @@ pub fn browser_redirect(method: &Method, uri: &Uri, headers: &HeaderMap) -> Opti
     )
 }
 
-async fn page() -> Response {
+async fn page(headers: HeaderMap) -> Response {
+    html_page(page_in(PAGE, preferred_language(&headers)))
+}
+
+/// An HTML page whose language follows `Accept-Language` (so caches must keep them apart).
+pub fn html_page(html: String) -> Response {
     (
         StatusCode::OK,
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
+            (header::VARY, "Accept-Language"),
         ],
-        PAGE,
+        html,
     )
         .into_response()
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct QuickStartQuery {
+    user_name: String,
+    execution_role: String,
+    account_id: Option<String>,
+    region: Option<String>,
+}
+
+/// The quick setup's calls for the form: `{"AccountId", "Region", "DomainIdPlaceholder",
+/// "Calls": [{"Operation", "Input"}]}`, stamped with the emulator's now (the time the domain is
+/// created at, which a manual clock sets).
+async fn quick_start_plan(
+    State(service): State<Service>,
+    query: Result<Query<QuickStartQuery>, QueryRejection>,
+) -> Response {
+    let query = match query {
+        Ok(Query(query)) => query,
+        Err(e) => return refuse(&ApiError::validation(e.body_text())),
+    };
+    let account = query
+        .account_id
+        .unwrap_or_else(|| service.defaults.account_id.clone());
+    let region = query
+        .region
+        .unwrap_or_else(|| service.defaults.region.clone());
+    let stamp = quick_setup::stamp(service.catch_up().as_epoch_seconds());
+    let calls: Vec<Value> = quick_setup::plan(
+        &query.user_name,
+        &query.execution_role,
+        &stamp,
+        &region,
+        &account,
+    )
+    .into_iter()
+    .map(|(operation, input)| json!({"Operation": operation, "Input": input}))
+    .collect();
+    answer(json!({
+        "AccountId": account,
+        "Region": region,
+        "DomainIdPlaceholder": quick_setup::DOMAIN_ID_PLACEHOLDER,
+        "Calls": calls,
+    }))
 }
 
 async fn config(State(service): State<Service>) -> Response {
@@ -161,6 +271,26 @@ mod tests {
     }
 
     #[test]
+    fn accept_language_chooses_the_pages_language() {
+        let with = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_LANGUAGE, value.parse().unwrap());
+            preferred_language(&headers)
+        };
+        assert_eq!(preferred_language(&HeaderMap::new()), "en");
+        assert_eq!(with("ja"), "ja");
+        assert_eq!(with("ja-JP,ja;q=0.9,en-US;q=0.8,en;q=0.7"), "ja");
+        assert_eq!(with("en-US,en;q=0.9,ja;q=0.8"), "en");
+        assert_eq!(with("fr-FR,fr;q=0.9,ja;q=0.5"), "ja");
+        assert_eq!(with("en;q=0.5, ja;q=0.8"), "ja");
+        assert_eq!(with("ja;q=0, de"), "en");
+        assert_eq!(with("*"), "en");
+        let served = page_in(PAGE, "ja");
+        assert!(served.starts_with("<!doctype html>\n<html lang=\"ja\">"));
+        assert!(served.contains(COMMON_SCRIPT) && !served.contains(COMMON_SCRIPT_SLOT));
+    }
+
+    #[test]
     fn the_page_is_self_contained() {
         assert!(PAGE.starts_with("<!doctype html>"));
         for id in [
@@ -175,8 +305,10 @@ mod tests {
             assert!(PAGE.contains(&format!("id=\"{id}\"")), "{id}");
         }
         // No external scripts, styles or fonts: it must work offline and without a build step.
+        assert!(PAGE.contains(COMMON_SCRIPT_SLOT));
         for external in ["src=\"http", "href=\"http", "@import", "<link"] {
             assert!(!PAGE.contains(external), "{external}");
+            assert!(!COMMON_SCRIPT.contains(external), "{external}");
         }
     }
 }
