@@ -151,22 +151,33 @@ impl Service {
     }
 
     /// The Studio tree at now of the partitions and domain that `filter` selects, for the
-    /// dashboard: `{"Now", "Domains": [...] (see `snapshot`), "Scenario": progress|null}`.
-    pub fn resources(&self, filter: &UsageFilter) -> Value {
+    /// dashboard: `{"Now", "Domains": [...] (see `snapshot`), "DomainCount", "MaxItems",
+    /// "Scenario": progress|null}`. At most `MaxItems` domains, and as many user profiles and
+    /// spaces per domain (with their counts), so that a poll costs the same at any size.
+    pub fn resources(&self, filter: &ResourcesFilter) -> Value {
         let now = self.catch_up();
+        let limit = filter.limit();
         let mut domains = Vec::new();
-        self.visit_partitions(filter, now, |key, tables| {
-            domains.extend(snapshot::domains(
-                tables,
-                key,
-                filter.domain_id.as_deref(),
-                now,
-            ));
+        let mut domain_count = 0;
+        self.visit_partitions(&filter.partitions(), now, |key, tables| {
+            domain_count += match &filter.domain_id {
+                Some(id) => usize::from(tables.domains.contains_key(id)),
+                None => tables.domains.len(),
+            };
+            if domains.len() < limit {
+                domains.extend(snapshot::domains(
+                    tables,
+                    key,
+                    filter.domain_id.as_deref(),
+                    limit - domains.len(),
+                    now,
+                ));
+            }
         });
         let progress = scenario::lock_slot(&self.scenario)
             .as_ref()
             .map(Replay::progress);
-        serde_json::json!({"Now": now, "Domains": domains, "Scenario": progress})
+        serde_json::json!({"Now": now, "Domains": domains, "DomainCount": domain_count, "MaxItems": limit, "Scenario": progress})
     }
 
     /// Runs one API call as of `at` (now, or a scenario step's scheduled time: steps run in order
@@ -365,6 +376,36 @@ pub struct UsageFilter {
     pub account_id: Option<String>,
     pub region: Option<String>,
     pub domain_id: Option<String>,
+}
+
+/// What `GET /_emulator/resources` shows: the usage filter's partitions and domain, and at most
+/// `MaxItems` (default 100, at most 1,000) domains, user profiles and spaces per domain.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ResourcesFilter {
+    pub account_id: Option<String>,
+    pub region: Option<String>,
+    pub domain_id: Option<String>,
+    pub max_items: Option<usize>,
+}
+
+impl ResourcesFilter {
+    /// The default number of items per level.
+    pub const DEFAULT_MAX_ITEMS: usize = 100;
+
+    fn limit(&self) -> usize {
+        self.max_items
+            .unwrap_or(Self::DEFAULT_MAX_ITEMS)
+            .clamp(1, 1_000)
+    }
+
+    fn partitions(&self) -> UsageFilter {
+        UsageFilter {
+            account_id: self.account_id.clone(),
+            region: self.region.clone(),
+            domain_id: self.domain_id.clone(),
+        }
+    }
 }
 
 /// `(region, account)` of `arn:aws:sagemaker:REGION:ACCOUNT:app/…`.

@@ -659,7 +659,7 @@ mod tests {
         assert_eq!(report.total_cost_usd, 0.265);
         assert_eq!(report.instances[0].account_id, "000000000000");
         assert_eq!(report.instances[0].region, "us-east-1");
-        let tree = service.resources(&UsageFilter::default());
+        let tree = service.resources(&crate::service::ResourcesFilter::default());
         assert_eq!(tree["Scenario"]["Done"], 10);
         assert_eq!(tree["Scenario"]["NextAt"], Value::Null);
         let apps = &tree["Domains"][0]["UserProfiles"][0]["Apps"];
@@ -672,7 +672,7 @@ mod tests {
         // Reset forgets the scenario: nothing more is replayed.
         service.reset().unwrap();
         assert_eq!(
-            service.resources(&UsageFilter::default())["Scenario"],
+            service.resources(&crate::service::ResourcesFilter::default())["Scenario"],
             Value::Null
         );
         assert!(service.usage(&UsageFilter::default()).instances.is_empty());

@@ -43,16 +43,19 @@ fn apps_json<'a>(apps: impl Iterator<Item = &'a App>, now: Timestamp) -> Vec<Val
     apps.into_iter().map(|app| app_json(app, now)).collect()
 }
 
-/// The domains of a partition (of one domain if `domain_id` is given), in creation order, each
+/// The first `limit` domains of a partition (of one domain if `domain_id` is given), in creation
+/// order, each with its first `limit` user profiles and spaces (and their counts: the dashboard
+/// says what it does not show, and a poll stays O(limit²) at any size), each
 /// `{"AccountId", "Region", "DomainId", "DomainName", "Status", "CreationTime", "UserProfiles":
 /// [{"UserProfileName", "Status", "Apps"}], "Spaces": [{"SpaceName", "Status", "SharingType",
-/// "OwnerUserProfileName", "Apps"}]}`; an app is `{"AppName", "AppType", "AppArn", "Status",
+/// "OwnerUserProfileName", "Apps"}], "UserProfileCount", "SpaceCount"}`; an app is `{"AppName", "AppType", "AppArn", "Status",
 /// "InstanceType", "UserProfileName"|null, "SpaceName"|null, "CreationTime",
 /// "DeletedTime"|null}`.
 pub fn domains(
     tables: &Tables,
     key: &PartitionKey,
     domain_id: Option<&str>,
+    limit: usize,
     now: Timestamp,
 ) -> Vec<Value> {
     let domains: Box<dyn Iterator<Item = &Domain>> = match domain_id {
@@ -66,10 +69,12 @@ pub fn domains(
         ),
     };
     domains
+        .take(limit)
         .map(|domain| {
             let profiles: Vec<Value> = tables
                 .user_profiles
                 .in_order(Some(&domain.id), None, Order::Ascending)
+                .take(limit)
                 .map(|(_, profile)| {
                     json!({
                         "UserProfileName": profile.name,
@@ -85,6 +90,7 @@ pub fn domains(
             let spaces: Vec<Value> = tables
                 .spaces
                 .in_order(Some(&domain.id), None, Order::Ascending)
+                .take(limit)
                 .map(|(_, space)| {
                     let owner = space
                         .given
@@ -111,6 +117,8 @@ pub fn domains(
                 "CreationTime": json_time(domain.life.created),
                 "UserProfiles": profiles,
                 "Spaces": spaces,
+                "UserProfileCount": tables.user_profiles.count_in_domain(&domain.id),
+                "SpaceCount": tables.spaces.count_in_domain(&domain.id),
             })
         })
         .collect()
@@ -128,6 +136,69 @@ mod tests {
             Value::Object(map) => map,
             _ => unreachable!(),
         }
+    }
+
+    /// The dashboard's poll at any size: the first `limit` user profiles, and their count.
+    #[test]
+    fn a_huge_domain_shows_its_first_profiles_and_counts_them() {
+        let pager = Pager::new();
+        let delays = DelayProfile::new(DelayPreset::Instant);
+        let quotas = crate::sim::quotas::QuotaLimits::unlimited();
+        let now = Timestamp(1_767_225_600_000);
+        let ctx = Ctx {
+            account_id: "111111111111",
+            region: "us-east-1",
+            now,
+            delays: &delays,
+            pager: &pager,
+            studio_base_url: None,
+            rng: std::cell::Cell::new(7),
+            failure: None,
+            quotas: &quotas,
+        };
+        let mut tables = Tables::default();
+        let created = domain::create_domain(
+            &mut tables,
+            &ctx,
+            &input(json!({"DomainName": "big", "AuthMode": "IAM", "SubnetIds": ["subnet-1"], "VpcId": "vpc-1",
+                "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111111111111:role/r"}})),
+        )
+        .unwrap();
+        let id = created["DomainArn"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string();
+        for i in 0..250 {
+            user_profile::create_user_profile(
+                &mut tables,
+                &ctx,
+                &input(json!({"DomainId": id, "UserProfileName": format!("u{i}")})),
+            )
+            .unwrap();
+        }
+        let key = PartitionKey {
+            account_id: "111111111111".into(),
+            region: "us-east-1".into(),
+        };
+        let tree = domains(&tables, &key, None, 100, now);
+        assert_eq!(tree[0]["UserProfiles"].as_array().unwrap().len(), 100);
+        assert_eq!(tree[0]["UserProfiles"][99]["UserProfileName"], "u99");
+        assert_eq!(tree[0]["UserProfileCount"], 250);
+        assert_eq!(tree[0]["SpaceCount"], 0);
+        user_profile::delete_user_profile(
+            &mut tables,
+            &ctx,
+            &input(json!({"DomainId": id, "UserProfileName": "u0"})),
+        )
+        .unwrap();
+        tables.settle(now.plus_millis(1), &delays);
+        assert_eq!(
+            domains(&tables, &key, None, 100, now)[0]["UserProfileCount"],
+            249
+        );
     }
 
     #[test]
@@ -190,7 +261,7 @@ mod tests {
             account_id: "111122223333".into(),
             region: "us-east-1".into(),
         };
-        let tree = domains(&tables, &key, None, now);
+        let tree = domains(&tables, &key, None, 100, now);
         assert_eq!(tree.len(), 1);
         assert_eq!(tree[0]["Status"], "Pending");
         assert_eq!(tree[0]["UserProfiles"][0]["UserProfileName"], "Alice");
@@ -201,9 +272,9 @@ mod tests {
         let lab = &tree[0]["Spaces"][0]["Apps"][0];
         assert_eq!(lab["AppType"], "JupyterLab");
         assert_eq!(lab["SpaceName"], "team");
-        let later = domains(&tables, &key, Some(&id), now.plus_millis(5_000));
+        let later = domains(&tables, &key, Some(&id), 100, now.plus_millis(5_000));
         assert_eq!(later[0]["Status"], "InService");
         assert_eq!(later[0]["Spaces"][0]["Apps"][0]["Status"], "InService");
-        assert!(domains(&tables, &key, Some("d-other"), now).is_empty());
+        assert!(domains(&tables, &key, Some("d-other"), 100, now).is_empty());
     }
 }

@@ -15,8 +15,9 @@
 //! - `GET /_emulator/quick-start/plan?UserName=&ExecutionRole=&AccountId=&Region=` (the last two
 //!   default to the emulator's): the quick setup's calls, the `quick-start` subcommand's list
 //!   ([`crate::service::quick_setup`]), stamped with the emulator's now, for the form to make.
-//! - `GET /_emulator/resources?AccountId=&Region=&DomainId=` (all optional): the Studio tree
-//!   ([`Service::resources`]).
+//! - `GET /_emulator/resources?AccountId=&Region=&DomainId=&MaxItems=` (all optional): the
+//!   Studio tree, at most `MaxItems` (100) domains and user profiles and spaces per domain, with
+//!   their counts ([`Service::resources`]).
 //! - `POST /_emulator/scenario`: a scenario fixture as the body; replaces the scenario being
 //!   replayed, from now (see [`crate::service::scenario`]).
 //! - `GET /` from a browser (`Accept` has `text/html`) is redirected to the page; any other
@@ -36,7 +37,7 @@ use crate::http::response::{self, answer};
 use crate::protocol;
 use crate::service::quick_setup;
 use crate::service::scenario::Scenario;
-use crate::service::{Service, UsageFilter};
+use crate::service::{ResourcesFilter, Service};
 
 /// The page, embedded at build time (its shared script is inlined when served: [`page_in`]).
 pub const PAGE: &str = include_str!("index.html");
@@ -196,7 +197,7 @@ async fn config(State(service): State<Service>) -> Response {
 
 async fn resources(
     State(service): State<Service>,
-    filter: Result<Query<UsageFilter>, QueryRejection>,
+    filter: Result<Query<ResourcesFilter>, QueryRejection>,
 ) -> Response {
     match filter {
         Ok(Query(filter)) => {
