@@ -46,27 +46,41 @@ pub fn write(
     now: i64,
     partitions: &[(PartitionKey, Tables)],
 ) -> std::io::Result<u64> {
-    let header = header_line(now, partitions.len());
-    out.write_all(header.as_bytes())?;
-    let mut total = header.len() as u64;
+    let mut total = write_header(out, now, partitions.len())?;
     for (key, tables) in partitions {
-        let mut line = Hashing {
-            out: &mut *out,
-            hash: Fnv1a::new(),
-            bytes: 0,
-        };
-        serde_json::to_writer(
-            &mut line,
-            &PartitionRef {
-                account_id: &key.account_id,
-                region: &key.region,
-                tables,
-            },
-        )?;
-        let (hash, bytes) = (line.hash.0, line.bytes);
-        let tail = format!(" {hash:016x}\n");
-        out.write_all(tail.as_bytes())?;
-        total += bytes + tail.len() as u64;
+        total += write_partition(out, key, tables)?;
     }
     Ok(total)
+}
+
+/// Writes the header of a snapshot of `partitions` partitions taken at `now`.
+pub fn write_header(out: &mut dyn Write, now: i64, partitions: usize) -> std::io::Result<u64> {
+    let header = header_line(now, partitions);
+    out.write_all(header.as_bytes())?;
+    Ok(header.len() as u64)
+}
+
+/// Writes one partition's snapshot line.
+pub fn write_partition(
+    out: &mut dyn Write,
+    key: &PartitionKey,
+    tables: &Tables,
+) -> std::io::Result<u64> {
+    let mut line = Hashing {
+        out: &mut *out,
+        hash: Fnv1a::new(),
+        bytes: 0,
+    };
+    serde_json::to_writer(
+        &mut line,
+        &PartitionRef {
+            account_id: &key.account_id,
+            region: &key.region,
+            tables,
+        },
+    )?;
+    let (hash, bytes) = (line.hash.0, line.bytes);
+    let tail = format!(" {hash:016x}\n");
+    out.write_all(tail.as_bytes())?;
+    Ok(bytes + tail.len() as u64)
 }
