@@ -15,12 +15,13 @@ use serde_json::{json, Value};
 
 use crate::error::ApiError;
 use crate::http::response::{self, answer};
+use crate::http::SharedService;
 use crate::protocol;
 use crate::service::{Service, UsageFilter};
 use crate::sim::clock::ClockMode;
 
 /// The admin routes.
-pub fn routes() -> Router<Service> {
+pub fn routes() -> Router<SharedService> {
     Router::new()
         .route("/_emulator/health", get(health))
         .route("/_emulator/reset", post(reset))
@@ -64,13 +65,13 @@ fn quotas_json(service: &Service) -> Value {
     json!({ "Quotas": limits })
 }
 
-async fn list_quotas(State(service): State<Service>) -> Response {
+async fn list_quotas(State(service): State<SharedService>) -> Response {
     answer(quotas_json(&service))
 }
 
 /// `PUT /_emulator/quotas` with `{"Quotas": {"NAME": LIMIT, …}}` replaces every limit (`{}`: no
 /// limit). A bad name or limit is a `ValidationException` and changes nothing.
-async fn set_quotas(State(service): State<Service>, body: Body) -> Response {
+async fn set_quotas(State(service): State<SharedService>, body: Body) -> Response {
     let parsed = read_json(body).await.and_then(|input| {
         let Some(Value::Object(quotas)) = input.get("Quotas") else {
             return Err(ApiError::validation(
@@ -100,7 +101,7 @@ async fn health() -> Response {
     answer(json!({"Status": "ok", "Version": env!("CARGO_PKG_VERSION")}))
 }
 
-async fn reset(State(service): State<Service>) -> Response {
+async fn reset(State(service): State<SharedService>) -> Response {
     match response::off_the_workers(move || service.reset()).await {
         Ok(()) => answer(json!({})),
         Err(e) => refuse(&e),
@@ -108,7 +109,7 @@ async fn reset(State(service): State<Service>) -> Response {
 }
 
 /// `GET /_emulator/state`: the current state, in the state file's format (a snapshot).
-async fn export_state(State(service): State<Service>) -> Response {
+async fn export_state(State(service): State<SharedService>) -> Response {
     match response::off_the_workers(move || service.export()).await {
         Ok(text) => (
             StatusCode::OK,
@@ -122,7 +123,7 @@ async fn export_state(State(service): State<Service>) -> Response {
 
 /// `PUT /_emulator/state`: replaces all state with an exported one, read as it arrives (memory
 /// is the new state plus a few chunks, not the body); one import at a time.
-async fn import_state(State(service): State<Service>, body: Body) -> Response {
+async fn import_state(State(service): State<SharedService>, body: Body) -> Response {
     let permit = match service.import_permit() {
         Ok(permit) => permit,
         Err(e) => return refuse(&e),
@@ -158,11 +159,11 @@ fn clock_json(service: &Service) -> Value {
     json!({"Now": service.clock.now(), "Mode": mode, "TimeScale": scale})
 }
 
-async fn clock(State(service): State<Service>) -> Response {
+async fn clock(State(service): State<SharedService>) -> Response {
     answer(clock_json(&service))
 }
 
-async fn advance_clock(State(service): State<Service>, body: Body) -> Response {
+async fn advance_clock(State(service): State<SharedService>, body: Body) -> Response {
     let seconds = read_json(body).await.and_then(|input| {
         match input.get("Seconds").and_then(Value::as_f64) {
             Some(s) if (0.0..=1e10).contains(&s) => Ok(s),
@@ -184,7 +185,7 @@ async fn advance_clock(State(service): State<Service>, body: Body) -> Response {
 }
 
 async fn usage(
-    State(service): State<Service>,
+    State(service): State<SharedService>,
     filter: Result<Query<UsageFilter>, QueryRejection>,
 ) -> Response {
     let filter = match filter {
@@ -202,7 +203,7 @@ async fn usage(
     }
 }
 
-async fn activity(State(service): State<Service>, body: Body) -> Response {
+async fn activity(State(service): State<SharedService>, body: Body) -> Response {
     let outcome = read_json(body).await.and_then(|input| {
         let arn = input
             .get("AppArn")
@@ -227,7 +228,7 @@ struct StudioQuery {
 
 /// Opening a presigned URL (`--studio-base-url`): the user's page, or AWS's refusal.
 async fn studio(
-    State(service): State<Service>,
+    State(service): State<SharedService>,
     Path(domain_id): Path<String>,
     headers: HeaderMap,
     query: Result<Query<StudioQuery>, QueryRejection>,

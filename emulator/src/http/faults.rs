@@ -9,12 +9,13 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::http::response;
+use crate::http::SharedService;
 use crate::protocol;
 use crate::service::Service;
 use crate::sim::faults::parse_fault;
 
 /// `/_emulator/faults`: GET lists, POST injects, DELETE clears.
-pub fn routes() -> Router<Service> {
+pub fn routes() -> Router<SharedService> {
     Router::new().route(
         "/_emulator/faults",
         get(list_faults).post(inject_fault).delete(clear_faults),
@@ -25,11 +26,11 @@ fn faults_json(service: &Service) -> Value {
     json!({ "Faults": service.faults.pending() })
 }
 
-async fn list_faults(State(service): State<Service>) -> Response {
+async fn list_faults(State(service): State<SharedService>) -> Response {
     response::answer(faults_json(&service))
 }
 
-async fn inject_fault(State(service): State<Service>, body: Body) -> Response {
+async fn inject_fault(State(service): State<SharedService>, body: Body) -> Response {
     // The one body reader: an oversize body is refused in AWS's envelope, as on every route.
     let parsed = match response::read_body(body).await {
         Ok(bytes) => protocol::parse_body(&bytes).and_then(|input| parse_fault(&input)),
@@ -44,7 +45,7 @@ async fn inject_fault(State(service): State<Service>, body: Body) -> Response {
     }
 }
 
-async fn clear_faults(State(service): State<Service>) -> Response {
+async fn clear_faults(State(service): State<SharedService>) -> Response {
     let cleared = service.faults.clear();
     response::answer(json!({ "Cleared": cleared }))
 }

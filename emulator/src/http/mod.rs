@@ -11,3 +11,7 @@ pub(crate) mod response;
 pub mod server;
 pub(crate) mod studio_page;
 pub mod ui;
+
+/// The state every route gets: one service shared by reference, so that a request clones a
+/// pointer, not the service's configuration (its strings and maps).
+pub(crate) type SharedService = std::sync::Arc<crate::service::Service>;

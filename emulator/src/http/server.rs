@@ -14,6 +14,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::error::ApiError;
+use crate::http::SharedService;
 use crate::http::{admin, guard, response};
 use crate::persistence::Journal;
 use crate::protocol::credentials::Auth;
@@ -95,13 +96,13 @@ impl Default for Config {
 pub fn router(service: Service, policy: guard::Policy) -> Router {
     admin::routes()
         .fallback(api)
-        .with_state(service)
+        .with_state(std::sync::Arc::new(service))
         .layer(guard::GuardLayer::new(policy))
 }
 
 /// Every request outside `/_emulator/`: a SageMaker API call if it is a POST.
 async fn api(
-    State(service): State<Service>,
+    State(service): State<SharedService>,
     method: Method,
     uri: Uri,
     headers: HeaderMap,

@@ -108,10 +108,7 @@ impl Determinants {
 
 /// A random seed for a live call.
 pub fn fresh_seed() -> u64 {
-    let bytes = uuid::Uuid::new_v4().into_bytes();
-    u64::from_le_bytes([
-        bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-    ])
+    crate::sim::random::next_u64()
 }
 
 /// FNV-1a, fed in pieces (a snapshot line is hashed while it is written).

@@ -125,7 +125,7 @@ pub fn credential_scope(authorization: &str) -> Option<(&str, &str)> {
 
 /// A new request id (a UUID, as AWS's are).
 pub fn request_id() -> String {
-    uuid::Uuid::new_v4().to_string()
+    crate::sim::random::uuid_v4()
 }
 
 #[cfg(test)]

@@ -34,10 +34,11 @@ use serde_json::{json, Value};
 
 use crate::error::ApiError;
 use crate::http::response::{self, answer};
+use crate::http::SharedService;
 use crate::protocol;
 use crate::service::quick_setup;
 use crate::service::scenario::Scenario;
-use crate::service::{ResourcesFilter, Service};
+use crate::service::ResourcesFilter;
 
 /// The page, embedded at build time (its shared script is inlined when served: [`page_in`]).
 pub const PAGE: &str = include_str!("index.html");
@@ -96,7 +97,7 @@ pub fn page_in(template: &str, language: &str) -> String {
 pub const PAGE_PATH: &str = "/_emulator/ui";
 
 /// The dashboard's routes.
-pub fn routes() -> Router<Service> {
+pub fn routes() -> Router<SharedService> {
     Router::new()
         .route(PAGE_PATH, get(page))
         .route("/_emulator/ui/config", get(config))
@@ -159,7 +160,7 @@ struct QuickStartQuery {
 /// "Calls": [{"Operation", "Input"}]}`, stamped with the emulator's now (the time the domain is
 /// created at, which a manual clock sets).
 async fn quick_start_plan(
-    State(service): State<Service>,
+    State(service): State<SharedService>,
     query: Result<Query<QuickStartQuery>, QueryRejection>,
 ) -> Response {
     let query = match query {
@@ -191,12 +192,12 @@ async fn quick_start_plan(
     }))
 }
 
-async fn config(State(service): State<Service>) -> Response {
+async fn config(State(service): State<SharedService>) -> Response {
     answer(json!({"Controls": service.ui_controls}))
 }
 
 async fn resources(
-    State(service): State<Service>,
+    State(service): State<SharedService>,
     filter: Result<Query<ResourcesFilter>, QueryRejection>,
 ) -> Response {
     match filter {
@@ -214,7 +215,7 @@ fn refuse(error: &ApiError) -> Response {
     response::failure(&protocol::request_id(), error)
 }
 
-async fn load_scenario(State(service): State<Service>, body: Body) -> Response {
+async fn load_scenario(State(service): State<SharedService>, body: Body) -> Response {
     let bytes = match response::read_body(body).await {
         Ok(bytes) => bytes,
         Err(e) => return refuse(&e),
