@@ -6,6 +6,11 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
+/// mimalloc instead of glibc's malloc: the request path allocates many small, short-lived
+/// buffers (measured with perf under wrk: malloc and free were 8% of DescribeDomain's CPU).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, ValueEnum};
 use sagemaker_studio_emulator::clock::{Clock, ClockMode};
 use sagemaker_studio_emulator::http::ui;

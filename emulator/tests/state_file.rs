@@ -454,3 +454,64 @@ fn an_import_streams_one_at_a_time_and_survives_a_restart() {
     assert_eq!(profile["Status"], "InService", "{profile}");
     restarted.stop();
 }
+
+/// The state file as this release writes it (format version 2: a snapshot, then the journal of
+/// the changes since), committed: the next change of the format must load it (a migration).
+#[test]
+fn a_state_file_of_format_2_loads_its_snapshot_and_its_journal() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/state/format-2.journal");
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    assert!(text.starts_with(r#"{"Format":"sagemaker-studio-emulator/journal","Now":"#));
+    assert!(text.contains(r#""Partitions":1,"Version":2}"#));
+    let state = temp_state("format-2");
+    std::fs::copy(&fixture, &state).expect("copy the fixture");
+    let emulator = Emulator::start(&state).expect("the format 2 file loads");
+    let auth = "AWS4-HMAC-SHA256 Credential=111122223333/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=00";
+    let call = |operation: &str, input: Value| {
+        let target = format!("SageMaker.{operation}");
+        let (status, body) = emulator.request(
+            "POST",
+            "/",
+            &[
+                ("X-Amz-Target", &target),
+                ("Content-Type", "application/x-amz-json-1.1"),
+                ("Authorization", auth),
+            ],
+            &input.to_string(),
+        );
+        assert_eq!(status, 200, "{operation}: {body}");
+        serde_json::from_str::<Value>(&body).unwrap()
+    };
+    let domain = "d-rz6xswnf7ngw";
+    assert_eq!(
+        call("ListDomains", json!({}))["Domains"][0]["DomainId"],
+        domain
+    );
+    let profiles = call("ListUserProfiles", json!({"DomainIdEquals": domain}));
+    let names: Vec<&str> = profiles["UserProfiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["UserProfileName"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["ana", "ben"],
+        "ben comes from the journal after the snapshot"
+    );
+    let app = |name: &str| {
+        call(
+            "DescribeApp",
+            json!({"DomainId": domain, "UserProfileName": "ana", "AppType": "KernelGateway", "AppName": name}),
+        )
+    };
+    assert_eq!(app("k1")["Status"], "Deleted");
+    assert_eq!(app("k2")["Status"], "Failed");
+    assert_eq!(app("k2")["FailureReason"], "Image pull failed.");
+    let tags = call(
+        "ListTags",
+        json!({"ResourceArn": format!("arn:aws:sagemaker:us-east-1:111122223333:domain/{domain}")}),
+    );
+    assert_eq!(tags["Tags"], json!([{"Key": "team", "Value": "ml"}]));
+    emulator.stop();
+}
