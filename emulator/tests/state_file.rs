@@ -515,3 +515,113 @@ fn a_state_file_of_format_2_loads_its_snapshot_and_its_journal() {
     assert_eq!(tags["Tags"], json!([{"Key": "team", "Value": "ml"}]));
     emulator.stop();
 }
+
+/// A small tmpfs mounted for one test, unmounted when dropped.
+struct SmallDisk {
+    dir: PathBuf,
+}
+
+impl SmallDisk {
+    /// Mounts a tmpfs of `size` at a fresh directory; `None` where mounting is not allowed (not
+    /// root): the injected-failure tests in `service::state` cover the same rules everywhere.
+    fn mount(size: &str) -> Option<SmallDisk> {
+        let dir = temp_state("tmpfs").with_file_name("disk");
+        std::fs::create_dir_all(&dir).ok()?;
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then_some(SmallDisk { dir })
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.dir).status();
+    }
+}
+
+/// The reproduction, on a real full disk (a 256 KiB tmpfs): creates run until the disk
+/// is full; the first refused one is a 503 and leaves nothing behind (no phantom, no torn line);
+/// once room is made, the same create succeeds once; after a SIGKILL the file loads with every
+/// acknowledged change.
+#[test]
+fn a_full_disk_refuses_changes_without_phantoms_and_recovers_when_there_is_room() {
+    let Some(disk) = SmallDisk::mount("256k") else {
+        eprintln!("skipped: mounting a tmpfs needs root (the injected-failure tests cover this)");
+        return;
+    };
+    // Room to free later: the emulator's own file must be what fills the disk.
+    let filler = disk.dir.join("filler");
+    std::fs::write(&filler, vec![b'x'; 64 * 1024]).unwrap();
+    let state = disk.dir.join("state.journal");
+    let emulator = Emulator::start(&state).unwrap();
+    let domain_id = create_domain(&emulator, "full");
+    let mut acknowledged = Vec::new();
+    let mut refused = None;
+    for i in 0..10_000 {
+        let name = format!("user-{i}");
+        let (status, body) = emulator.call(
+            "CreateUserProfile",
+            json!({"DomainId": domain_id, "UserProfileName": name}),
+        );
+        match status {
+            200 => acknowledged.push(name),
+            503 => {
+                assert_eq!(body["__type"], "ServiceUnavailable", "{body}");
+                refused = Some(name);
+                break;
+            }
+            other => panic!("CreateUserProfile answered {other}: {body}"),
+        }
+    }
+    let refused = refused.expect("the disk filled up");
+    let count = |emulator: &Emulator| {
+        let mut names = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut input = json!({"DomainIdEquals": domain_id, "MaxResults": 100});
+            if let Some(t) = &token {
+                input["NextToken"] = json!(t);
+            }
+            let (status, page) = emulator.call("ListUserProfiles", input);
+            assert_eq!(status, 200, "{page}");
+            for p in page["UserProfiles"].as_array().unwrap() {
+                names.push(p["UserProfileName"].as_str().unwrap().to_string());
+            }
+            match page["NextToken"].as_str() {
+                Some(t) => token = Some(t.to_string()),
+                None => return names,
+            }
+        }
+    };
+    assert_eq!(
+        count(&emulator).len(),
+        acknowledged.len(),
+        "no phantom in memory"
+    );
+    let (status, _) = emulator.call(
+        "DescribeUserProfile",
+        json!({"DomainId": domain_id, "UserProfileName": refused}),
+    );
+    assert_eq!(status, 400, "the refused profile does not exist");
+    std::fs::remove_file(&filler).unwrap();
+    let (status, body) = emulator.call(
+        "CreateUserProfile",
+        json!({"DomainId": domain_id, "UserProfileName": refused}),
+    );
+    assert_eq!(
+        status, 200,
+        "with room again the same call succeeds: {body}"
+    );
+    acknowledged.push(refused);
+    emulator.kill();
+    let restarted = Emulator::start(&state).expect("the file loads after the full disk");
+    let mut names = count(&restarted);
+    names.sort();
+    acknowledged.sort();
+    assert_eq!(names, acknowledged, "every acknowledged change, once");
+    restarted.stop();
+}
