@@ -508,6 +508,26 @@ pub struct Tables {
 }
 
 impl Tables {
+    /// A copy for a snapshot: what it serializes, without the indexes of the indexed tables
+    /// (see [`IndexedTable::copy_rows`]).
+    pub fn copy_for_snapshot(&self) -> Tables {
+        Tables {
+            domains: self.domains.copy_rows(),
+            user_profiles: self.user_profiles.copy_rows(),
+            spaces: self.spaces.copy_rows(),
+            apps: self.apps.copy_rows(),
+            retired_apps: self.retired_apps.clone(),
+            tags: self.tags.clone(),
+            lifecycle_configs: self.lifecycle_configs.clone(),
+            app_image_configs: self.app_image_configs.clone(),
+            images: self.images.clone(),
+            image_versions: self.image_versions.clone(),
+            removals: self.removals.clone(),
+            idle_checks: self.idle_checks.clone(),
+            sequence: self.sequence,
+        }
+    }
+
     /// The next creation sequence number.
     pub fn next_sequence(&mut self) -> u64 {
         self.sequence += 1;
@@ -732,13 +752,13 @@ impl Store {
         self.partitions.clear();
     }
 
-    /// A copy of every partition's tables, sorted by key (a snapshot; the caller holds off
-    /// every change meanwhile).
+    /// A copy of every partition's tables for a snapshot (to serialize: see
+    /// [`Tables::copy_for_snapshot`]), sorted by key; the caller holds off every change meanwhile.
     pub fn copy_all(&self) -> Vec<(PartitionKey, Tables)> {
         self.partition_keys()
             .into_iter()
             .map(|key| {
-                let tables = lock(&self.partition(&key)).clone();
+                let tables = lock(&self.partition(&key)).copy_for_snapshot();
                 (key, tables)
             })
             .collect()
