@@ -35,7 +35,7 @@ use crate::resources::lifecycle_config::LifecycleConfig;
 use crate::resources::pagination::Pager;
 use crate::resources::space::Space;
 use crate::resources::table::IndexedTable;
-use crate::resources::tags::TagList;
+use crate::resources::tags::TagTable;
 use crate::resources::user_profile::UserProfile;
 use crate::sim::clock::Timestamp;
 use crate::sim::lifecycle::{DelayProfile, Phase, Status, Transition};
@@ -489,7 +489,7 @@ pub struct Tables {
     /// because they were billed.
     pub retired_apps: Vec<App>,
     /// Tags by resource ARN.
-    pub tags: BTreeMap<String, TagList>,
+    pub tags: TagTable,
     /// Studio lifecycle configurations by name.
     pub lifecycle_configs: BTreeMap<String, LifecycleConfig>,
     /// App image configurations by name.

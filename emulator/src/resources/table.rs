@@ -5,7 +5,7 @@
 
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Deref;
+use std::sync::Arc;
 
 use crate::resources::pagination::{walk_domain_index, walk_index, Order};
 
@@ -17,12 +17,16 @@ pub trait Indexed {
     fn sequence(&self) -> u64;
 }
 
-/// Rows by key, indexed by (domain, sequence) and by sequence. Reads go through `Deref` to the
-/// rows; every change goes through `insert`, `remove` or `get_mut` (which cannot move a row in
-/// the indexes: a row's domain and sequence never change).
+/// Rows by key, indexed by (domain, sequence) and by sequence. Reads go through the map-like
+/// readers below; every change goes through `insert`, `remove` or `get_mut` (which cannot move a
+/// row in the indexes: a row's domain and sequence never change).
+///
+/// Rows are shared (`Arc`) and copied on write: a snapshot copies the table while calls are held
+/// off, and sharing makes that copy a pointer per row instead of a deep copy (the compaction's
+/// pause).
 #[derive(Debug, Clone)]
 pub struct IndexedTable<K, V> {
-    rows: BTreeMap<K, V>,
+    rows: BTreeMap<K, Arc<V>>,
     by_domain: BTreeMap<(String, u64), K>,
     in_order: BTreeMap<u64, K>,
     /// Rows per domain: a count without a walk (the dashboard shows it for huge domains).
@@ -40,14 +44,56 @@ impl<K, V> Default for IndexedTable<K, V> {
     }
 }
 
-impl<K, V> Deref for IndexedTable<K, V> {
-    type Target = BTreeMap<K, V>;
-    fn deref(&self) -> &Self::Target {
-        &self.rows
+impl<K: Ord, V> IndexedTable<K, V> {
+    /// The row of `key`.
+    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
+        self.rows.get(key).map(|row| &**row)
+    }
+
+    /// Whether `key` has a row.
+    pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
+        self.rows.contains_key(key)
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The rows by key.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> + '_ {
+        self.rows.iter().map(|(key, row)| (key, &**row))
+    }
+
+    /// The rows, by key.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + '_ {
+        self.rows.values().map(|row| &**row)
+    }
+
+    /// The rows whose keys are in `range`, by key.
+    pub fn range<Q: Ord + ?Sized, R: std::ops::RangeBounds<Q>>(
+        &self,
+        range: R,
+    ) -> impl DoubleEndedIterator<Item = (&K, &V)> + '_
+    where
+        K: Borrow<Q>,
+    {
+        self.rows.range(range).map(|(key, row)| (key, &**row))
     }
 }
 
-impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
+impl<K: Ord + Clone, V: Indexed + Clone> IndexedTable<K, V> {
     /// Stores `value` under `key` and indexes it; answers the row it replaced (unindexed).
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         self.by_domain.insert(
@@ -59,11 +105,11 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
             .per_domain
             .entry(value.domain_id().to_string())
             .or_default() += 1;
-        let replaced = self.rows.insert(key, value);
+        let replaced = self.rows.insert(key, Arc::new(value));
         if let Some(old) = &replaced {
             self.unindex(old);
         }
-        replaced
+        replaced.map(Arc::unwrap_or_clone)
     }
 
     /// Removes the row of `key` from the table and its indexes.
@@ -75,7 +121,7 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
         if let Some(row) = &removed {
             self.unindex(row);
         }
-        removed
+        removed.map(Arc::unwrap_or_clone)
     }
 
     /// Removes the row of `key` if `finished` says so (a deletion that ends now).
@@ -87,7 +133,7 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
     where
         K: Borrow<Q>,
     {
-        if self.rows.get(key).is_some_and(finished) {
+        if self.rows.get(key).is_some_and(|row| finished(row)) {
             self.remove(key)
         } else {
             None
@@ -99,7 +145,7 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
     where
         K: Borrow<Q>,
     {
-        self.rows.get_mut(key)
+        self.rows.get_mut(key).map(Arc::make_mut)
     }
 
     fn unindex(&mut self, row: &V) {
@@ -146,7 +192,7 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
             Some(domain_id) => walk_domain_index(&self.by_domain, domain_id, after, order),
             None => walk_index(&self.in_order, after, order),
         };
-        Box::new(keys.filter_map(move |(seq, key)| self.rows.get(key).map(|v| (seq, v))))
+        Box::new(keys.filter_map(move |(seq, key)| self.rows.get(key).map(|v| (seq, &**v))))
     }
 }
 
@@ -154,14 +200,14 @@ impl<K: Ord + Clone, V: Indexed> IndexedTable<K, V> {
 /// (they are a function of the rows).
 impl<K: serde::Serialize, V: serde::Serialize> serde::Serialize for IndexedTable<K, V> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.rows.iter())
+        serializer.collect_seq(self.rows.iter().map(|(key, row)| (key, &**row)))
     }
 }
 
 impl<'de, K, V> serde::Deserialize<'de> for IndexedTable<K, V>
 where
     K: serde::Deserialize<'de> + Ord + Clone,
-    V: serde::Deserialize<'de> + Indexed,
+    V: serde::Deserialize<'de> + Indexed + Clone,
 {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let rows = Vec::<(K, V)>::deserialize(deserializer)?;
@@ -205,7 +251,7 @@ pub mod pairs {
 mod tests {
     use super::*;
 
-    #[derive(Debug, PartialEq)]
+    #[derive(Debug, Clone, PartialEq)]
     struct Row(&'static str, u64);
 
     impl Indexed for Row {

@@ -23,6 +23,51 @@ use crate::sim::lifecycle::Status;
 /// A resource's tags, in the order they were first added.
 pub type TagList = Vec<(String, String)>;
 
+/// Tags by resource ARN. Lists are shared (`Arc`) and copied on write, for the same reason as
+/// the indexed tables' rows: a snapshot's copy (taken while calls are held off) is then a
+/// pointer per resource, not a copy of every tag (measured at 100,000 profiles: 60 ms → a few).
+#[derive(Debug, Clone, Default)]
+pub struct TagTable(std::collections::BTreeMap<String, std::sync::Arc<TagList>>);
+
+impl TagTable {
+    /// The tags of `arn`.
+    pub fn get(&self, arn: &str) -> Option<&TagList> {
+        self.0.get(arn).map(|tags| &**tags)
+    }
+
+    /// The tags of `arn`, to change in place.
+    pub fn get_mut(&mut self, arn: &str) -> Option<&mut TagList> {
+        self.0.get_mut(arn).map(std::sync::Arc::make_mut)
+    }
+
+    /// Sets the tags of `arn`.
+    pub fn insert(&mut self, arn: String, tags: TagList) {
+        self.0.insert(arn, std::sync::Arc::new(tags));
+    }
+
+    /// Forgets the tags of `arn` (its resource is gone).
+    pub fn remove(&mut self, arn: &str) {
+        self.0.remove(arn);
+    }
+}
+
+impl serde::Serialize for TagTable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(arn, tags)| (arn, &**tags)))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TagTable {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let tags = std::collections::BTreeMap::<String, TagList>::deserialize(deserializer)?;
+        Ok(TagTable(
+            tags.into_iter()
+                .map(|(arn, list)| (arn, std::sync::Arc::new(list)))
+                .collect(),
+        ))
+    }
+}
+
 /// The tag AWS puts on resources created in a domain.
 pub const DOMAIN_ARN_TAG: &str = "sagemaker:domain-arn";
 
