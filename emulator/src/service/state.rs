@@ -49,11 +49,13 @@ impl Gate {
 }
 
 impl Service {
-    /// A service like this one on an empty store, with no journal and a gate of its own: where
-    /// an import or a rebuild is replayed before it replaces anything.
+    /// A service like this one on an empty store, with no journal, a gate of its own and a
+    /// manual clock at this one's now: where an import or a rebuild is replayed before it
+    /// replaces anything (a refused import must not have moved the clock either).
     fn staging(&self) -> Service {
         Service {
             store: Store::new(),
+            clock: crate::sim::clock::Clock::manual_at(self.clock.now()),
             journal: Journal::in_memory(),
             gate: Gate::default(),
             scenario: Default::default(),
@@ -183,10 +185,16 @@ impl Service {
         })?;
         let partitions = staging.store.take_all();
         let _closed = self.gate.close();
-        let now = self.clock.now();
+        // The imported state's clock, if it is ahead: its resources were made up to then.
+        let now = self.clock.now().max(staging.clock.now());
         self.journal
             .rewrite(|out| persistence::snapshot::write(out, now.0, &partitions))?;
         self.store.put_all(partitions);
+        let behind = now.0 - self.clock.now().0;
+        if behind > 0 {
+            self.clock
+                .advance(std::time::Duration::from_millis(behind.unsigned_abs()));
+        }
         Ok(())
     }
 
@@ -564,6 +572,31 @@ mod tests {
         )
         .unwrap();
         assert_eq!(tags["Tags"], json!([{"Key": "k", "Value": "v"}]));
+    }
+
+    #[test]
+    fn a_refused_import_leaves_the_clock_and_an_accepted_one_brings_its_own() {
+        let service = Service::new(
+            Clock::manual_at(Timestamp(1_000_000)),
+            DelayProfile::new(DelayPreset::Instant),
+            Defaults {
+                account_id: ACCOUNT.into(),
+                region: REGION.into(),
+            },
+        );
+        let mut later = Vec::new();
+        persistence::snapshot::write(&mut later, 9_000_000, &[]).unwrap();
+        let mut damaged = later.clone();
+        damaged.extend_from_slice(b"{\"Kind\":\"Clock\"} 0000000000000000\n{}\n");
+        let refused = service.import(&mut damaged.as_slice()).unwrap_err();
+        assert_eq!(refused.code(), "ValidationException");
+        assert_eq!(
+            service.clock.now(),
+            Timestamp(1_000_000),
+            "a refused import moves nothing"
+        );
+        service.import(&mut later.as_slice()).unwrap();
+        assert_eq!(service.clock.now(), Timestamp(9_000_000));
     }
 
     #[test]
