@@ -95,6 +95,23 @@ impl Emulator {
         (status, serde_json::from_str(&body).unwrap_or(Value::Null))
     }
 
+    /// A call signed for the fixtures' account (111122223333), which must answer 200.
+    fn call_as_fixture_account(&self, operation: &str, input: Value) -> Value {
+        let target = format!("SageMaker.{operation}");
+        let (status, body) = self.request(
+            "POST",
+            "/",
+            &[
+                ("X-Amz-Target", &target),
+                ("Content-Type", "application/x-amz-json-1.1"),
+                ("Authorization", "AWS4-HMAC-SHA256 Credential=111122223333/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=00"),
+            ],
+            &input.to_string(),
+        );
+        assert_eq!(status, 200, "{operation}: {body}");
+        serde_json::from_str(&body).unwrap()
+    }
+
     fn kill(mut self) {
         let _ = self.child.kill(); // SIGKILL
         let _ = self.child.wait();
@@ -324,22 +341,7 @@ fn a_state_file_of_release_0_1_0_loads_with_its_ids_tags_and_failures() {
     let state = temp_state("release-0.1.0");
     std::fs::copy(&fixture, &state).expect("copy the fixture");
     let emulator = Emulator::start(&state).expect("the release 0.1.0 file loads");
-    let auth = "AWS4-HMAC-SHA256 Credential=111122223333/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=00";
-    let call = |operation: &str, input: Value| {
-        let target = format!("SageMaker.{operation}");
-        let (status, body) = emulator.request(
-            "POST",
-            "/",
-            &[
-                ("X-Amz-Target", &target),
-                ("Content-Type", "application/x-amz-json-1.1"),
-                ("Authorization", auth),
-            ],
-            &input.to_string(),
-        );
-        assert_eq!(status, 200, "{operation}: {body}");
-        serde_json::from_str::<Value>(&body).unwrap()
-    };
+    let call = |operation: &str, input: Value| emulator.call_as_fixture_account(operation, input);
     let domains = call("ListDomains", json!({}));
     assert_eq!(domains["Domains"][0]["DomainId"], "d-4hq5pkvjdmh0");
     assert_eq!(domains["Domains"][0]["DomainName"], "fixture");
@@ -466,22 +468,7 @@ fn a_state_file_of_format_2_loads_its_snapshot_and_its_journal() {
     let state = temp_state("format-2");
     std::fs::copy(&fixture, &state).expect("copy the fixture");
     let emulator = Emulator::start(&state).expect("the format 2 file loads");
-    let auth = "AWS4-HMAC-SHA256 Credential=111122223333/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=00";
-    let call = |operation: &str, input: Value| {
-        let target = format!("SageMaker.{operation}");
-        let (status, body) = emulator.request(
-            "POST",
-            "/",
-            &[
-                ("X-Amz-Target", &target),
-                ("Content-Type", "application/x-amz-json-1.1"),
-                ("Authorization", auth),
-            ],
-            &input.to_string(),
-        );
-        assert_eq!(status, 200, "{operation}: {body}");
-        serde_json::from_str::<Value>(&body).unwrap()
-    };
+    let call = |operation: &str, input: Value| emulator.call_as_fixture_account(operation, input);
     let domain = "d-rz6xswnf7ngw";
     assert_eq!(
         call("ListDomains", json!({}))["Domains"][0]["DomainId"],

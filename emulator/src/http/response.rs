@@ -166,7 +166,6 @@ pub fn streamed_body(body: Body, limit: u64) -> Result<StreamedBody, ApiError> {
                 return; // dropping the queue ends the reader with an error
             }
         }
-        *failed.lock().unwrap_or_else(|p| p.into_inner()) = None;
     });
     Ok(StreamedBody {
         reader: std::io::BufReader::with_capacity(

@@ -18,7 +18,7 @@
 //!   point is answered 503. Once the disk has room again, appends succeed again.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Read, Seek, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
@@ -112,6 +112,9 @@ struct SyncState {
     failed: AtomicBool,
     /// Ticket ranges (inclusive) whose changes a recovery undid: answered 503.
     lost: Mutex<Vec<(u64, u64)>>,
+    /// The highest ticket in `lost` (0: none), so that acknowledging a later one, every
+    /// acknowledgement but after a recovery, takes no lock.
+    lost_max: AtomicU64,
 }
 
 /// A caller waiting for its ticket to be durable.
@@ -140,6 +143,9 @@ fn injected_full_disk() -> std::io::Error {
 impl SyncState {
     /// Whether `ticket`'s change was undone by a recovery.
     fn is_lost(&self, ticket: u64) -> bool {
+        if ticket > self.lost_max.load(Ordering::SeqCst) {
+            return false;
+        }
         lock(&self.lost)
             .iter()
             .any(|(from, to)| (*from..=*to).contains(&ticket))
@@ -424,6 +430,7 @@ impl Journal {
                 synced_len: AtomicU64::new(summary.good_len),
                 failed: AtomicBool::new(false),
                 lost: Mutex::new(Vec::new()),
+                lost_max: AtomicU64::new(0),
             }),
             syncer: Mutex::new(queue),
             rule,
@@ -442,11 +449,6 @@ impl Journal {
         Ok(Journal {
             file: Some(journal),
         })
-    }
-
-    /// The state file, if there is one.
-    pub fn path(&self) -> Option<&Path> {
-        self.file.as_ref().map(|f| f.path.as_path())
     }
 
     /// Appends a change; answers the ticket to wait for with [`Journal::durable`] (none without
@@ -527,15 +529,6 @@ impl Journal {
         }
     }
 
-    /// Makes every append so far durable, blocking (admin calls answered after their change).
-    pub fn sync_blocking(&self, ticket: Option<Ticket>) -> ApiResult<()> {
-        let (Some(ticket), Some(file)) = (ticket, &self.file) else {
-            return Ok(());
-        };
-        file.sync_now()?;
-        file.outcome(ticket.0)
-    }
-
     /// Whether a failed sync left changes in memory that the file may not hold: the service
     /// must run [`Journal::recover`] before anyone reads the state.
     pub fn needs_recovery(&self) -> bool {
@@ -562,6 +555,9 @@ impl Journal {
         let through = file.sync.through.load(Ordering::SeqCst);
         if writer.issued > through {
             lock(&file.sync.lost).push((through + 1, writer.issued));
+            file.sync
+                .lost_max
+                .fetch_max(writer.issued, Ordering::SeqCst);
         }
         let shown = file.path.display().to_string();
         writer
@@ -593,9 +589,8 @@ impl Journal {
         let Some(file) = &self.file else {
             return Err("no state file".into());
         };
-        let mut handle = File::open(&file.path)
+        let handle = File::open(&file.path)
             .map_err(|e| format!("state file {}: {e}", file.path.display()))?;
-        handle.rewind().map_err(|e| e.to_string())?;
         read(&mut BufReader::with_capacity(1 << 20, handle))
     }
 

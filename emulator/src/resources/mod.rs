@@ -738,15 +738,6 @@ impl Store {
         keys
     }
 
-    /// Takes over every partition of `other` (an import replayed into a staging store).
-    pub fn replace_with(&self, other: &Store) {
-        self.partitions.clear();
-        for entry in other.partitions.iter() {
-            self.partitions
-                .insert(entry.key().clone(), Arc::clone(entry.value()));
-        }
-    }
-
     /// Empties everything (admin reset).
     pub fn clear(&self) {
         self.partitions.clear();

@@ -141,64 +141,33 @@ mod tests {
     /// The dashboard's poll at any size: the first `limit` user profiles, and their count.
     #[test]
     fn a_huge_domain_shows_its_first_profiles_and_counts_them() {
-        let pager = Pager::new();
-        let delays = DelayProfile::new(DelayPreset::Instant);
-        let quotas = crate::sim::quotas::QuotaLimits::unlimited();
-        let now = Timestamp(1_767_225_600_000);
-        let ctx = Ctx {
-            account_id: "111111111111",
-            region: "us-east-1",
-            now,
-            delays: &delays,
-            pager: &pager,
-            studio_base_url: None,
-            rng: std::cell::Cell::new(7),
-            failure: None,
-            quotas: &quotas,
-        };
-        let mut tables = Tables::default();
-        let created = domain::create_domain(
-            &mut tables,
-            &ctx,
-            &input(json!({"DomainName": "big", "AuthMode": "IAM", "SubnetIds": ["subnet-1"], "VpcId": "vpc-1",
-                "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111111111111:role/r"}})),
-        )
-        .unwrap();
-        let id = created["DomainArn"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_string();
+        let mut fixture = crate::resources::fixture::Fixture::new();
+        let id = fixture.domain();
         for i in 0..250 {
-            user_profile::create_user_profile(
-                &mut tables,
-                &ctx,
-                &input(json!({"DomainId": id, "UserProfileName": format!("u{i}")})),
-            )
-            .unwrap();
+            fixture.ok(
+                user_profile::create_user_profile,
+                json!({"DomainId": id, "UserProfileName": format!("u{i}")}),
+            );
         }
         let key = PartitionKey {
-            account_id: "111111111111".into(),
+            account_id: crate::resources::fixture::ACCOUNT.into(),
             region: "us-east-1".into(),
         };
-        let tree = domains(&tables, &key, None, 100, now);
+        let tree = domains(&fixture.tables, &key, None, 100, fixture.now);
         assert_eq!(tree[0]["UserProfiles"].as_array().unwrap().len(), 100);
         assert_eq!(tree[0]["UserProfiles"][99]["UserProfileName"], "u99");
         assert_eq!(tree[0]["UserProfileCount"], 250);
         assert_eq!(tree[0]["SpaceCount"], 0);
-        user_profile::delete_user_profile(
-            &mut tables,
-            &ctx,
-            &input(json!({"DomainId": id, "UserProfileName": "u0"})),
-        )
-        .unwrap();
-        tables.settle(now.plus_millis(1), &delays);
-        assert_eq!(
-            domains(&tables, &key, None, 100, now)[0]["UserProfileCount"],
-            249
+        fixture.ok(
+            user_profile::delete_user_profile,
+            json!({"DomainId": id, "UserProfileName": "u0"}),
         );
+        fixture.advance(60);
+        fixture
+            .tables
+            .settle(fixture.now, &DelayProfile::new(DelayPreset::Fast));
+        let tree = domains(&fixture.tables, &key, None, 100, fixture.now);
+        assert_eq!(tree[0]["UserProfileCount"], 249);
     }
 
     #[test]

@@ -337,16 +337,21 @@ mod tests {
         dir.join("state.journal")
     }
 
-    /// A service on `path` (loaded from it), as the server starts one.
-    fn open(path: &Path, rule: CompactionRule) -> Service {
-        let mut service = Service::new(
-            Clock::manual_at(Timestamp(1_767_225_600_000)),
+    /// A service without a state file, its manual clock at `millis`.
+    fn service_at(millis: i64) -> Service {
+        Service::new(
+            Clock::manual_at(Timestamp(millis)),
             DelayProfile::new(DelayPreset::Instant),
             Defaults {
                 account_id: ACCOUNT.into(),
                 region: REGION.into(),
             },
-        );
+        )
+    }
+
+    /// A service on `path` (loaded from it), as the server starts one.
+    fn open(path: &Path, rule: CompactionRule) -> Service {
+        let mut service = service_at(1_767_225_600_000);
         let now = service.clock.now().0;
         service.journal = Journal::open(path, rule, now, |input| service.load(input, true, None))
             .expect("the state file loads");
@@ -543,14 +548,7 @@ mod tests {
 
     #[test]
     fn without_a_state_file_nothing_keeps_past_calls_and_the_export_is_the_state() {
-        let service = Service::new(
-            Clock::manual_at(Timestamp(1_767_225_600_000)),
-            DelayProfile::new(DelayPreset::Instant),
-            Defaults {
-                account_id: ACCOUNT.into(),
-                region: REGION.into(),
-            },
-        );
+        let service = service_at(1_767_225_600_000);
         let domain = create_domain(&service);
         for _ in 0..200 {
             acknowledged(&service, "AddTags", json!({"ResourceArn": format!("arn:aws:sagemaker:{REGION}:{ACCOUNT}:domain/{domain}"), "Tags": [{"Key": "k", "Value": "v"}]})).unwrap();
@@ -576,14 +574,7 @@ mod tests {
 
     #[test]
     fn a_refused_import_leaves_the_clock_and_an_accepted_one_brings_its_own() {
-        let service = Service::new(
-            Clock::manual_at(Timestamp(1_000_000)),
-            DelayProfile::new(DelayPreset::Instant),
-            Defaults {
-                account_id: ACCOUNT.into(),
-                region: REGION.into(),
-            },
-        );
+        let service = service_at(1_000_000);
         let mut later = Vec::new();
         persistence::snapshot::write(&mut later, 9_000_000, &[]).unwrap();
         let mut damaged = later.clone();
@@ -601,14 +592,7 @@ mod tests {
 
     #[test]
     fn one_import_at_a_time() {
-        let service = Service::new(
-            Clock::manual_at(Timestamp(0)),
-            DelayProfile::new(DelayPreset::Instant),
-            Defaults {
-                account_id: ACCOUNT.into(),
-                region: REGION.into(),
-            },
-        );
+        let service = service_at(0);
         let first = service.import_permit().unwrap();
         let second = service.import_permit().unwrap_err();
         assert_eq!((second.code(), second.status()), ("ConflictException", 409));

@@ -28,11 +28,24 @@ const SMSE = (() => {
     try { localStorage.setItem(STORAGE_KEY, language); } catch (e) { /* storage disabled */ }
   }
 
-  /** The texts of `dictionary[language]`, `{name}` filled from `params`; English if missing. */
+  /** Texts both pages use (the formats below, the connection error), beside each page's own. */
+  const SHARED_TEXT = {
+    ja: {
+      "Cannot reach the emulator: {message}": "エミュレーターに接続できません: {message}",
+      "{h} h {m} min {s} s": "{h} 時間 {m} 分 {s} 秒",
+      "{m} min {s} s": "{m} 分 {s} 秒",
+      "{s} s": "{s} 秒",
+      "n/a": "該当なし",
+    },
+  };
+
+  /** The texts of `dictionary[language]` (or the shared ones), `{name}` filled from `params`;
+   *  English if missing. */
   function translator(dictionary, language) {
     return (key, params) => {
       // The English text is the key itself unless the English dictionary says otherwise.
       let text = dictionary[language] && dictionary[language][key];
+      if (text === undefined) text = SHARED_TEXT[language] && SHARED_TEXT[language][key];
       if (text === undefined) text = dictionary.en && dictionary.en[key];
       if (text === undefined) text = key;
       for (const [name, value] of Object.entries(params || {})) text = text.split(`{${name}}`).join(String(value));
