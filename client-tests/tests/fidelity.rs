@@ -235,17 +235,66 @@ async fn jupyter_server_apps_get_the_regions_first_party_image_tf_app_basic() {
         Some("arn:aws:sagemaker:us-east-1:081325390199:image/jupyter-server-3")
     );
     assert_eq!(spec.instance_type().map(|t| t.as_str()), Some("system"));
-    // "When creating the app-type JupyterServer, the app-name must be default."
-    let (code, _) = refusal(
-        sm.create_app()
-            .domain_id(&domain)
-            .user_profile_name("ana")
-            .app_type(AppType::JupyterServer)
-            .app_name("other")
-            .send()
-            .await,
+}
+
+#[tokio::test]
+async fn jupyter_server_apps_take_any_name_and_run_the_looseleaf_repository_recorded_c7n_2026() {
+    // Recorded on AWS (fixtures/recordings/c7n-studio-2026-07): Terraform's JupyterServer apps
+    // named `c7n-app-…` are InService (the developer guide's "the app-name must be default" does
+    // not hold), and with no image anywhere their ResourceSpec names an ECR repository.
+    let server = in_process();
+    let sm = client(&server);
+    let domain = sm
+        .create_domain()
+        .domain_name("plain")
+        .auth_mode(aws_sdk_sagemaker::types::AuthMode::Iam)
+        .default_user_settings(
+            aws_sdk_sagemaker::types::UserSettings::builder()
+                .execution_role("arn:aws:iam::123456789012:role/r")
+                .build(),
+        )
+        .subnet_ids("subnet-1")
+        .vpc_id("vpc-1")
+        .send()
+        .await
+        .unwrap()
+        .domain_id()
+        .unwrap()
+        .to_string();
+    advance(&server, 1);
+    profile(&sm, &domain, "ana").await;
+    advance(&server, 1);
+    sm.create_app()
+        .domain_id(&domain)
+        .user_profile_name("ana")
+        .app_type(AppType::JupyterServer)
+        .app_name("c7n-app-comic-chicken")
+        .send()
+        .await
+        .unwrap();
+    advance(&server, 1);
+    let app = sm
+        .describe_app()
+        .domain_id(&domain)
+        .user_profile_name("ana")
+        .app_type(AppType::JupyterServer)
+        .app_name("c7n-app-comic-chicken")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(app.status(), Some(&AppStatus::InService));
+    let spec = app.resource_spec().unwrap();
+    assert_eq!(
+        spec.sage_maker_image_arn(),
+        Some("arn:aws:ecr:us-east-1:081325390199:repository/looseleaf-jupyter-server-3")
     );
-    assert_eq!(code, "ValidationException");
+    assert_eq!(app.recovery_mode(), Some(false));
+    assert_eq!(
+        app.effective_trusted_identity_propagation_status(),
+        Some(&aws_sdk_sagemaker::types::FeatureStatus::Disabled)
+    );
+    assert_eq!(app.last_health_check_timestamp(), app.creation_time());
+    assert_eq!(app.last_user_activity_timestamp(), app.creation_time());
 }
 
 #[tokio::test]
@@ -757,7 +806,7 @@ async fn list_apps_takes_one_owner_filter_list_apps_reference() {
 }
 
 #[tokio::test]
-async fn update_space_keeps_its_app_type_space_settings_reference() {
+async fn update_space_refuses_any_app_type_boto3_4375() {
     let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "types").await;
@@ -773,18 +822,185 @@ async fn update_space_keeps_its_app_type_space_settings_reference() {
         .await
         .unwrap();
     advance(&server, 1);
-    let (code, message) = refusal(
-        sm.update_space()
+    // A describe-edit-update round trip sends the space's own type back: AWS refuses that too.
+    for app_type in [AppType::CodeEditor, AppType::JupyterLab] {
+        let (code, message) = refusal(
+            sm.update_space()
+                .domain_id(&domain)
+                .space_name("lab")
+                .space_settings(
+                    aws_sdk_sagemaker::types::SpaceSettings::builder()
+                        .app_type(app_type)
+                        .build(),
+                )
+                .send()
+                .await,
+        );
+        assert_eq!(code, "ValidationException");
+        assert_eq!(message, "Updating AppType for Space is not supported.");
+    }
+    // Without AppType the update goes through.
+    sm.update_space()
+        .domain_id(&domain)
+        .space_name("lab")
+        .space_display_name("Lab")
+        .send()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn app_metadata_outlives_the_app_by_24_hours_describe_app_creation_time() {
+    // "After an application has been shut down for 24 hours, SageMaker AI deletes all metadata
+    // for the application. To be considered an update and retain application metadata,
+    // applications must be restarted within 24 hours after the previous application has been shut
+    // down." (DescribeApp CreationTime, API reference); a recorded ListApps lists Deleted apps of
+    // destroyed domains (fixtures/recordings/c7n-studio-2026-07).
+    let server = in_process();
+    let sm = client(&server);
+    let domain = quick_start_domain(&sm, "retention").await;
+    advance(&server, 1);
+    profile(&sm, &domain, "ana").await;
+    advance(&server, 1);
+    kernel(&sm, &domain, "ana", "k", "ml.t3.medium").await;
+    advance(&server, 1);
+    let describe = || {
+        sm.describe_app()
             .domain_id(&domain)
-            .space_name("lab")
-            .space_settings(
-                aws_sdk_sagemaker::types::SpaceSettings::builder()
-                    .app_type(AppType::CodeEditor)
-                    .build(),
-            )
+            .user_profile_name("ana")
+            .app_type(AppType::KernelGateway)
+            .app_name("k")
             .send()
-            .await,
+    };
+    let created = describe().await.unwrap().creation_time().cloned();
+    let delete = || {
+        sm.delete_app()
+            .domain_id(&domain)
+            .user_profile_name("ana")
+            .app_type(AppType::KernelGateway)
+            .app_name("k")
+            .send()
+    };
+    delete().await.unwrap();
+    advance(&server, 1);
+    // Restarted within 24 hours: the same CreationTime.
+    advance(&server, 23 * 3600);
+    kernel(&sm, &domain, "ana", "k", "ml.t3.medium").await;
+    advance(&server, 1);
+    let again = describe().await.unwrap();
+    assert_eq!(again.status(), Some(&AppStatus::InService));
+    assert_eq!(again.creation_time().cloned(), created);
+    delete().await.unwrap();
+    advance(&server, 1);
+    // The owner and the domain go; the Deleted app stays described and listed.
+    sm.delete_user_profile()
+        .domain_id(&domain)
+        .user_profile_name("ana")
+        .send()
+        .await
+        .unwrap();
+    advance(&server, 1);
+    sm.delete_domain().domain_id(&domain).send().await.unwrap();
+    advance(&server, 60);
+    assert_eq!(
+        describe().await.unwrap().status(),
+        Some(&AppStatus::Deleted)
     );
+    let listed = sm.list_apps().send().await.unwrap();
+    assert_eq!(listed.apps().len(), 1);
+    // A day after it was shut down, it is gone.
+    advance(&server, 24 * 3600);
+    let (code, _) = refusal(describe().await);
+    assert_eq!(code, "ResourceNotFound");
+    assert!(sm.list_apps().send().await.unwrap().apps().is_empty());
+    // Both runs are still billed (forgetting metadata is not forgetting the bill).
+    let usage = server.service().usage(&Default::default());
+    assert_eq!(usage.instances.len(), 2, "{:?}", usage.instances);
+}
+
+#[tokio::test]
+async fn lists_come_newest_first_without_sort_order_recorded_c7n_2026() {
+    // The API reference says "The default is Ascending"; AWS answers newest first
+    // (fixtures/recordings/c7n-studio-2026-07: ListApps, ListUserProfiles, ListSpaces).
+    let server = in_process();
+    let sm = client(&server);
+    let domain = quick_start_domain(&sm, "order").await;
+    advance(&server, 1);
+    for name in ["first", "second", "third"] {
+        profile(&sm, &domain, name).await;
+        sm.create_space()
+            .domain_id(&domain)
+            .space_name(name)
+            .send()
+            .await
+            .unwrap();
+        advance(&server, 1);
+        kernel(&sm, &domain, name, "k", "ml.t3.medium").await;
+        advance(&server, 1);
+    }
+    let newest_first = ["third", "second", "first"];
+    let profiles = sm
+        .list_user_profiles()
+        .domain_id_equals(&domain)
+        .send()
+        .await
+        .unwrap();
+    let names: Vec<_> = profiles
+        .user_profiles()
+        .iter()
+        .filter_map(|p| p.user_profile_name())
+        .collect();
+    assert_eq!(names, newest_first);
+    let spaces = sm
+        .list_spaces()
+        .domain_id_equals(&domain)
+        .send()
+        .await
+        .unwrap();
+    let names: Vec<_> = spaces
+        .spaces()
+        .iter()
+        .filter_map(|s| s.space_name())
+        .collect();
+    assert_eq!(names, newest_first);
+    let apps = sm
+        .list_apps()
+        .domain_id_equals(&domain)
+        .send()
+        .await
+        .unwrap();
+    let owners: Vec<_> = apps
+        .apps()
+        .iter()
+        .filter_map(|a| a.user_profile_name())
+        .collect();
+    assert_eq!(owners, newest_first);
+}
+
+#[tokio::test]
+async fn delete_app_needs_an_in_service_app_delete_domain_guide() {
+    // "You can only delete an app with the status `InService` displayed as **Ready** in the
+    // Domain." (developer guide, deleting a domain)
+    let server = in_process();
+    let sm = client(&server);
+    let domain = quick_start_domain(&sm, "deletes").await;
+    advance(&server, 1);
+    profile(&sm, &domain, "ana").await;
+    advance(&server, 1);
+    kernel(&sm, &domain, "ana", "k", "ml.t3.medium").await;
+    let delete = || {
+        sm.delete_app()
+            .domain_id(&domain)
+            .user_profile_name("ana")
+            .app_type(AppType::KernelGateway)
+            .app_name("k")
+            .send()
+    };
+    let (code, message) = refusal(delete().await);
     assert_eq!(code, "ValidationException");
-    assert!(message.contains("app type"), "{message}");
+    assert!(message.contains("is in Pending status"), "{message}");
+    advance(&server, 1);
+    delete().await.unwrap();
+    let (_, message) = refusal(delete().await);
+    assert!(message.contains("is in Deleting status"), "{message}");
 }

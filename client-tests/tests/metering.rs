@@ -211,6 +211,11 @@ async fn private_space(sm: &Client, domain_id: &str, owner: &str, name: &str) {
                 .sharing_type(SharingType::Private)
                 .build(),
         )
+        .space_settings(
+            aws_sdk_sagemaker::types::SpaceSettings::builder()
+                .app_type(aws_sdk_sagemaker::types::AppType::JupyterLab)
+                .build(),
+        )
         .send()
         .await
         .unwrap();

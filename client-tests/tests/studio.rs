@@ -119,7 +119,7 @@ async fn seed_walkthrough_onboards_runs_notebooks_and_tears_down() {
         .await
         .unwrap();
     assert_eq!(described.status(), Some(&UserProfileStatus::Pending));
-    assert_eq!(described.home_efs_file_system_uid(), Some("200001"));
+    assert_eq!(described.home_efs_file_system_uid(), Some("200005"));
     advance(&server, 1);
 
     // "Open Studio": the JupyterServer app on system, then notebooks on two instance types.
@@ -643,6 +643,11 @@ async fn spaces_run_one_app_and_block_their_deletion_while_it_lives() {
                 .sharing_type(SharingType::Private)
                 .build(),
         )
+        .space_settings(
+            aws_sdk_sagemaker::types::SpaceSettings::builder()
+                .app_type(aws_sdk_sagemaker::types::AppType::JupyterLab)
+                .build(),
+        )
         .send()
         .await
         .unwrap_err();
@@ -658,6 +663,11 @@ async fn spaces_run_one_app_and_block_their_deletion_while_it_lives() {
         .space_sharing_settings(
             SpaceSharingSettings::builder()
                 .sharing_type(SharingType::Private)
+                .build(),
+        )
+        .space_settings(
+            aws_sdk_sagemaker::types::SpaceSettings::builder()
+                .app_type(aws_sdk_sagemaker::types::AppType::JupyterLab)
                 .build(),
         )
         .send()

@@ -322,8 +322,10 @@ async fn delete_app_is_deleting_then_deleted_and_the_app_stays_visible() {
     // t = 160: delete.
     ok(addr, "DeleteApp", &app).await;
     assert_eq!(ok(addr, "DescribeApp", &app).await["Status"], "Deleting");
-    // Deleting again while it is deleting is accepted and changes nothing.
-    ok(addr, "DeleteApp", &app).await;
+    // Deleting again while it is deleting is refused: "You can only delete an app with the
+    // status `InService`" (developer guide, deleting a domain).
+    let message = refused(addr, "DeleteApp", &app, "ValidationException").await;
+    assert!(message.contains("is in Deleting status"), "{message}");
     // The profile still has a live app.
     refused(addr, "DeleteUserProfile", &profile, "ResourceInUse").await;
 

@@ -717,7 +717,7 @@ async fn concurrent_creates_of_one_user_profile_name_succeed_exactly_once() {
         &json!({"DomainId": domain, "UserProfileName": "same-name"}),
     )
     .await;
-    assert_eq!(described["HomeEfsFileSystemUid"], "200001");
+    assert_eq!(described["HomeEfsFileSystemUid"], "200005");
     server.shutdown().await.unwrap();
 }
 
@@ -782,7 +782,8 @@ async fn concurrent_creates_of_distinct_names_all_succeed_and_page_once_each() {
                 .to_string(),
         );
     }
-    let expected: BTreeSet<String> = (200_001..200_049).map(|u: u32| u.to_string()).collect();
+    // 200005, 200010, … by fives (recorded, fixtures/recordings/c7n-studio-2026-07).
+    let expected: BTreeSet<String> = (1..=48u32).map(|i| (200_000 + 5 * i).to_string()).collect();
     assert_eq!(uids, expected);
     server.shutdown().await.unwrap();
 }
@@ -912,7 +913,7 @@ async fn refused_calls_change_nothing() {
         &json!({"DomainId": domain, "UserProfileName": "bob"}),
     )
     .await;
-    assert_eq!(bob["HomeEfsFileSystemUid"], "200002");
+    assert_eq!(bob["HomeEfsFileSystemUid"], "200010");
     server.clock().advance(std::time::Duration::from_secs(10));
 
     // A domain with user profiles cannot be deleted; it stays InService, unmodified.

@@ -112,6 +112,22 @@ impl Emulator {
         serde_json::from_str(&body).unwrap()
     }
 
+    /// DescribeApp of the fixtures' KernelGateway app `name` of user `ana`: status and body.
+    fn describe_app_of_fixture_account(&self, domain: &str, name: &str) -> (u16, String) {
+        self.request(
+            "POST",
+            "/",
+            &[
+                ("X-Amz-Target", "SageMaker.DescribeApp"),
+                ("Content-Type", "application/x-amz-json-1.1"),
+                ("Authorization", "AWS4-HMAC-SHA256 Credential=111122223333/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=00"),
+            ],
+            &json!({"DomainId": domain, "UserProfileName": "ana",
+                    "AppType": "KernelGateway", "AppName": name})
+            .to_string(),
+        )
+    }
+
     fn kill(mut self) {
         let _ = self.child.kill(); // SIGKILL
         let _ = self.child.wait();
@@ -353,9 +369,15 @@ fn a_state_file_of_release_0_1_0_loads_with_its_ids_tags_and_failures() {
         )
     };
     assert_eq!(app("k1")["Status"], "InService");
-    let failed = app("k2");
-    assert_eq!(failed["Status"], "Failed");
-    assert_eq!(failed["FailureReason"], "Image pull failed.");
+    // k2 failed when the file was written (2026-12-01); the manual clock starts at the wall
+    // clock, days later, and AWS forgets an app a day after it ended (DescribeApp
+    // CreationTime): it is no longer described, but the state still holds its failure (billed).
+    let (status, body) = emulator.describe_app_of_fixture_account("d-4hq5pkvjdmh0", "k2");
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("ResourceNotFound"), "{body}");
+    let (status, exported) = emulator.request("GET", "/_emulator/state", &[], "");
+    assert_eq!(status, 200, "{exported}");
+    assert!(exported.contains("Image pull failed."), "{exported}");
     let tags = call(
         "ListTags",
         json!({"ResourceArn": "arn:aws:sagemaker:us-east-1:111122223333:domain/d-4hq5pkvjdmh0"}),
@@ -474,7 +496,10 @@ fn a_state_file_of_format_2_loads_its_snapshot_and_its_journal() {
         call("ListDomains", json!({}))["Domains"][0]["DomainId"],
         domain
     );
-    let profiles = call("ListUserProfiles", json!({"DomainIdEquals": domain}));
+    let profiles = call(
+        "ListUserProfiles",
+        json!({"DomainIdEquals": domain, "SortOrder": "Ascending"}),
+    );
     let names: Vec<&str> = profiles["UserProfiles"]
         .as_array()
         .unwrap()
@@ -486,15 +511,18 @@ fn a_state_file_of_format_2_loads_its_snapshot_and_its_journal() {
         ["ana", "ben"],
         "ben comes from the journal after the snapshot"
     );
-    let app = |name: &str| {
-        call(
-            "DescribeApp",
-            json!({"DomainId": domain, "UserProfileName": "ana", "AppType": "KernelGateway", "AppName": name}),
-        )
-    };
-    assert_eq!(app("k1")["Status"], "Deleted");
-    assert_eq!(app("k2")["Status"], "Failed");
-    assert_eq!(app("k2")["FailureReason"], "Image pull failed.");
+    // k1 was deleted and k2 failed when the file was written (2026-12); the manual clock starts
+    // at the wall clock, later, and AWS forgets an app a day after it ended (DescribeApp
+    // CreationTime): neither is described now, both are still in the state (billed).
+    for name in ["k1", "k2"] {
+        let (status, body) = emulator.describe_app_of_fixture_account(domain, name);
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("ResourceNotFound"), "{body}");
+    }
+    let (status, exported) = emulator.request("GET", "/_emulator/state", &[], "");
+    assert_eq!(status, 200, "{exported}");
+    assert!(exported.contains("Image pull failed."), "{exported}");
+    assert!(exported.contains("\"app_name\":\"k1\""), "{exported}");
     let tags = call(
         "ListTags",
         json!({"ResourceArn": format!("arn:aws:sagemaker:us-east-1:111122223333:domain/{domain}")}),

@@ -421,6 +421,13 @@ fn baselines(operation: &str, fixture: &Fixture) -> Vec<Map<String, Value>> {
     if operation == "ListApps" {
         body.remove("SpaceNameEquals");
     }
+    // "Updating AppType for Space is not supported." (boto/boto3#4375): UpdateSpace takes no
+    // AppType, even the space's own.
+    if operation == "UpdateSpace" {
+        if let Some(Value::Object(settings)) = body.get_mut("SpaceSettings") {
+            settings.remove("AppType");
+        }
+    }
     // The fixture domain runs apps and has no RStudio: UpdateDomain's rules beyond the model
     // (docs/fidelity.md) refuse the members that need RStudio or no running app.
     if operation == "UpdateDomain" {
@@ -734,6 +741,7 @@ async fn setup(server: &sagemaker_studio_emulator::server::RunningServer) -> Fix
         "CreateSpace",
         &json!({"DomainId": domain_id, "SpaceName": EXISTING,
                 "SpaceSharingSettings": {"SharingType": "Private"},
+                "SpaceSettings": {"AppType": "JupyterLab"},
                 "OwnershipSettings": {"OwnerUserProfileName": EXISTING}}),
     )
     .await;

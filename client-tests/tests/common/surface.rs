@@ -100,6 +100,11 @@ pub async fn create_private_space(sm: &Client, domain_id: &str, name: &str, owne
                 .sharing_type(SharingType::Private)
                 .build(),
         )
+        .space_settings(
+            aws_sdk_sagemaker::types::SpaceSettings::builder()
+                .app_type(aws_sdk_sagemaker::types::AppType::JupyterLab)
+                .build(),
+        )
         .ownership_settings(
             OwnershipSettings::builder()
                 .owner_user_profile_name(owner)

@@ -137,7 +137,7 @@ pub fn read(
                     account_id: partition.account_id,
                     region: partition.region,
                 },
-                tables: Box::new(partition.tables),
+                tables: Box::new(partition.tables.with_app_expiries()),
             })?;
         }
         summary.good_len += line.len() as u64;

@@ -3,8 +3,12 @@
 //! Studio Classic apps belong to a user profile (JupyterServer on `system`, KernelGateway on an
 //! instance type, …); apps of the new Studio (JupyterLab, CodeEditor) belong to a space, which
 //! runs one app at a time. The instance type resolves from the app's `ResourceSpec`, then the
-//! owner's settings, then the domain's defaults. A deleted app stays visible as `Deleted` until an
-//! app of the same name replaces it; the replaced one is kept for metering.
+//! owner's settings, then the domain's defaults.
+//!
+//! An app's metadata outlives it by [`METADATA_RETENTION`]: a `Deleted` or `Failed` app is still
+//! described and listed (even after its owner and domain are gone, as AWS is recorded doing) until
+//! 24 hours after it ended; an app created again under the same name within that window continues
+//! it (same `CreationTime`). Every run is kept for metering.
 
 use serde_json::{json, Value};
 
@@ -22,8 +26,15 @@ use crate::resources::{
     tags, user_profile, Ctx, Input, Life,
 };
 use crate::sim::clock::Timestamp;
-use crate::sim::lifecycle::{DelayProfile, Status, Transition};
+use crate::sim::lifecycle::{DelayProfile, Phase, Status, Transition};
 use crate::sim::metering::{AppInterval, AppOwner};
+
+/// How long AWS keeps an app's metadata after it was shut down. "After an application has been
+/// shut down for 24 hours, SageMaker AI deletes all metadata for the application. To be considered
+/// an update and retain application metadata, applications must be restarted within 24 hours
+/// after the previous application has been shut down." (DescribeApp `CreationTime`, SageMaker
+/// API reference.)
+pub const METADATA_RETENTION: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Who an app belongs to. Ordered so that a profile's or a space's apps are one key range.
 #[derive(
@@ -55,6 +66,11 @@ pub struct App {
     pub instance_type: String,
     /// `RecoveryMode` as given.
     pub recovery_mode: Option<Value>,
+    /// The `CreationTime` shown, when the app continues the metadata of an earlier app of the
+    /// same name that ended less than 24 hours before (see [`METADATA_RETENTION`]); `None`: the
+    /// app's own creation.
+    #[serde(default)]
+    pub metadata_created: Option<Timestamp>,
     pub life: Life,
     pub sequence: u64,
     /// When DeleteApp was called: the end of the app's metered life.
@@ -106,10 +122,28 @@ impl App {
     }
 
     /// Starts the app's deletion at `at` (a DeleteApp call, or idle shutdown at its deadline).
+    /// Its activity stamps stay: AWS's `Deleted` apps show `LastUserActivityTimestamp` and
+    /// `LastHealthCheckTimestamp` equal to their `CreationTime` unless they were used (recorded,
+    /// DescribeApp of six deleted apps).
     fn delete_at(&mut self, at: Timestamp, delays: &DelayProfile) {
         self.life
             .start_delete_at(at, delays.delay(Transition::AppDelete));
         self.delete_requested_at = Some(at);
+    }
+
+    /// `CreationTime`: its own creation, or that of the earlier app it continues.
+    pub fn creation_time(&self) -> Timestamp {
+        self.metadata_created.unwrap_or(self.life.created)
+    }
+
+    /// When AWS forgets the app: [`METADATA_RETENTION`] after it ended (`Deleted`, or `Failed`);
+    /// `None` while it has not ended or will not end.
+    pub fn metadata_expires_at(&self) -> Option<Timestamp> {
+        let ended = match self.life.phase {
+            Phase::Deleting { done_at, .. } => done_at,
+            _ => self.life.failing_end()?,
+        };
+        Some(ended.plus(METADATA_RETENTION))
     }
 
     /// The app's life as the meter sees it.
@@ -181,8 +215,11 @@ fn arn(ctx: &Ctx, domain_id: &str, owner: &Owner, app_type: &str, app_name: &str
     ))
 }
 
-/// The owner named by the input: exactly one of `UserProfileName` and `SpaceName`.
-fn owner_of(input: &Input) -> ApiResult<(Owner, String)> {
+/// The owner named by the input of `operation`: exactly one of `UserProfileName` and
+/// `SpaceName`. Neither: AWS's "Either UserProfileName or SpaceName must be passed for DescribeApp
+/// operation." (reported: a public log of a boto3 DescribeApp call, April 2024; the same sentence
+/// with the operation's name for CreateApp and DeleteApp is inferred). Both: our words.
+fn owner_of(input: &Input, operation: &str) -> ApiResult<(Owner, String)> {
     match (
         optional_str(input, "UserProfileName")?,
         optional_str(input, "SpaceName")?,
@@ -192,7 +229,10 @@ fn owner_of(input: &Input) -> ApiResult<(Owner, String)> {
             profile.to_string(),
         )),
         (None, Some(space)) => Ok((Owner::Space(space.to_string()), space.to_string())),
-        _ => Err(ApiError::validation(
+        (None, None) => Err(ApiError::validation(format!(
+            "Either UserProfileName or SpaceName must be passed for {operation} operation."
+        ))),
+        (Some(_), Some(_)) => Err(ApiError::validation(
             "Exactly one of UserProfileName or SpaceName must be specified.",
         )),
     }
@@ -246,10 +286,29 @@ const FIRST_PARTY_IMAGE_ACCOUNTS: &[(&str, &str)] = &[
     ("us-west-2", "236514542706"),
 ];
 
-/// The image a JupyterServer app runs when none is configured: `jupyter-server-3` of the region's
-/// first-party account (none for a region not in the table: no image is invented).
+/// The image of `jupyter-server-3` in `region` as a settings value (`image/jupyter-server-3` of the
+/// region's first-party account, as a console Quick setup writes into a domain's defaults; none for
+/// a region not in the table: no image is invented).
 pub fn default_jupyter_server_image(region: &str) -> Option<String> {
     first_party_image(region, "jupyter-server-3")
+}
+
+/// What DescribeApp and ListApps show as `SageMakerImageArn` of a JupyterServer app created with no
+/// image in the call, the owner's or the domain's settings: the ECR repository
+/// `looseleaf-jupyter-server-3` (recorded on AWS in July 2026, fixtures/recordings/c7n-studio-2026-07:
+/// `arn:aws:ecr:us-east-1:…:repository/looseleaf-jupyter-server-3`). The recorder replaced every
+/// 12-digit number by one placeholder account, so the repository's account is not known; the
+/// region's first-party image account stands in.
+pub fn unconfigured_jupyter_server_image(region: &str) -> Option<String> {
+    FIRST_PARTY_IMAGE_ACCOUNTS
+        .binary_search_by(|(r, _)| (*r).cmp(region))
+        .ok()
+        .map(|i| {
+            format!(
+                "arn:aws:ecr:{region}:{}:repository/looseleaf-jupyter-server-3",
+                FIRST_PARTY_IMAGE_ACCOUNTS[i].1
+            )
+        })
 }
 
 /// The ARN of SageMaker's first-party Studio image `name` in `region` (e.g. `datascience-1.0`, the
@@ -328,7 +387,7 @@ fn resolve_resource_spec(
     let instance_type = check_instance_type(app_type, instance_type)?;
     spec.insert("InstanceType".into(), instance_type.clone().into());
     if app_type == "JupyterServer" && !spec.contains_key("SageMakerImageArn") {
-        if let Some(image) = default_jupyter_server_image(region) {
+        if let Some(image) = unconfigured_jupyter_server_image(region) {
             spec.insert("SageMakerImageArn".into(), image.into());
         }
     }
@@ -476,18 +535,6 @@ fn check_app_quota(
     ctx.quotas.check_app_with(app_type, instance_type, running)
 }
 
-/// "When creating the app-type JupyterServer, the app-name must be default." (Studio lifecycle
-/// configuration guide, AWS CLI steps)
-fn check_app_name(key: &AppKey) -> ApiResult<()> {
-    if key.2 == "JupyterServer" && key.3 != "default" {
-        return Err(ApiError::validation(format!(
-            "Invalid AppName [{}] for AppType JupyterServer: a JupyterServer app must be named 'default'.",
-            key.3
-        )));
-    }
-    Ok(())
-}
-
 /// The tags a new app starts with: its own, its owner's and its domain's, and
 /// `sagemaker:domain-arn` ("Tags that you specify for the User Profile are also added to all Apps
 /// that the User Profile launches.", CreateUserProfile API reference; the same of domains).
@@ -509,9 +556,8 @@ fn app_tags(
 
 /// CreateApp.
 pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let (owner, owner_name) = owner_of(input)?;
+    let (owner, owner_name) = owner_of(input, "CreateApp")?;
     let key = app_key(input, owner.clone())?;
-    check_app_name(&key)?;
     domain::find_live(tables, ctx, &key.0)?;
     let domain = domain::find(tables, ctx, &key.0)?;
     let settings = match &owner {
@@ -532,13 +578,13 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
     )?;
     let arn = arn(ctx, &key.0, &owner, &key.2, &key.3);
     let initial_tags = app_tags(tables, domain, &settings, input, &arn)?;
-    if tables
-        .apps
-        .get(&key)
-        .is_some_and(|app| app.is_live(ctx.now))
-    {
+    let earlier = tables.apps.get(&key);
+    if earlier.is_some_and(|app| app.is_live(ctx.now)) {
         return Err(ApiError::in_use(format!("App [{arn}] already exists.")));
     }
+    // An ended app of the same name still in the table ended less than 24 hours ago (older ones
+    // are gone): the new one is "considered an update" and keeps its metadata.
+    let continued = earlier.map(|app| (app.creation_time(), app.sequence));
     check_app_quota(tables, ctx, &key.2, &instance_type)?;
     let failure = ctx.failure.map(str::to_string).or(script_failure);
     let app = App {
@@ -551,8 +597,13 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
         resource_spec,
         instance_type,
         recovery_mode: optional_value(input, "RecoveryMode").cloned(),
+        metadata_created: continued.map(|(created, _)| created),
         life: Life::created_failing(ctx, Transition::AppCreate, failure),
-        sequence: tables.next_sequence(),
+        // A continued app keeps its place in the creation order with its CreationTime.
+        sequence: match continued {
+            Some((_, sequence)) => sequence,
+            None => tables.next_sequence(),
+        },
         delete_requested_at: None,
         last_activity: ctx.now,
         idle_timeout,
@@ -561,14 +612,20 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
     if let Some(deadline) = app.idle_deadline() {
         tables.schedule_idle_check(deadline, key.clone());
     }
-    tables.insert_app(key, app);
+    tables.insert_app(key.clone(), app);
+    tables.schedule_app_expiry(&key);
     tables.tags.insert(arn.clone(), initial_tags);
     Ok(json!({"AppArn": arn}))
 }
 
-/// The app named by an input (DescribeApp, DeleteApp).
-fn find_by_input<'t>(tables: &'t Tables, ctx: &Ctx, input: &Input) -> ApiResult<(&'t App, AppKey)> {
-    let (owner, _) = owner_of(input)?;
+/// The app named by the input of `operation` (DescribeApp, DeleteApp).
+fn find_by_input<'t>(
+    tables: &'t Tables,
+    ctx: &Ctx,
+    input: &Input,
+    operation: &str,
+) -> ApiResult<(&'t App, AppKey)> {
+    let (owner, _) = owner_of(input, operation)?;
     let key = app_key(input, owner)?;
     match tables.apps.get(&key) {
         Some(app) => Ok((app, key)),
@@ -578,34 +635,68 @@ fn find_by_input<'t>(tables: &'t Tables, ctx: &Ctx, input: &Input) -> ApiResult<
 
 /// DescribeApp: also for a `Deleted` app.
 pub fn describe_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let (app, _) = find_by_input(tables, ctx, input)?;
+    let (app, _) = find_by_input(tables, ctx, input, "DescribeApp")?;
     let mut out = Input::new();
     out.insert("AppArn".into(), app.arn.clone().into());
     out.insert("AppType".into(), app.app_type.clone().into());
     out.insert("AppName".into(), app.app_name.clone().into());
     out.insert("DomainId".into(), app.domain_id.clone().into());
     out.insert(app.owner_member().into(), app.owner_name.clone().into());
-    let status = app.status(ctx.now);
-    out.insert("Status".into(), status.as_str().into());
-    if status == Status::InService {
-        out.insert("LastHealthCheckTimestamp".into(), json_time(ctx.now));
-    }
+    out.insert("Status".into(), app.status(ctx.now).as_str().into());
+    // Members AWS fills in (recorded, DescribeApp of InService and Deleted apps, July 2026):
+    // `EffectiveTrustedIdentityPropagationStatus`, `RecoveryMode` false when not asked, and both
+    // activity stamps, equal to each other and to the creation for an app nobody used, later for
+    // one that was (here: the last activity, which the admin API's `activity` moves).
+    out.insert(
+        "EffectiveTrustedIdentityPropagationStatus".into(),
+        trusted_identity_propagation(tables, &app.domain_id).into(),
+    );
+    out.insert(
+        "RecoveryMode".into(),
+        app.recovery_mode.clone().unwrap_or(Value::Bool(false)),
+    );
+    out.insert(
+        "LastHealthCheckTimestamp".into(),
+        json_time(app.last_activity),
+    );
     out.insert(
         "LastUserActivityTimestamp".into(),
         json_time(app.last_activity),
     );
-    out.insert("CreationTime".into(), json_time(app.life.created));
+    out.insert("CreationTime".into(), json_time(app.creation_time()));
     out.insert("ResourceSpec".into(), app.resource_spec.clone());
     super::failure_member(&mut out, &app.life, ctx.now);
-    if let Some(mode) = &app.recovery_mode {
-        out.insert("RecoveryMode".into(), mode.clone());
-    }
     Ok(Value::Object(out))
 }
 
+/// `EffectiveTrustedIdentityPropagationStatus` of an app: `ENABLED` when its domain's
+/// `DomainSettings.TrustedIdentityPropagationSettings.Status` is (inferred from the member's name;
+/// recorded: `DISABLED` for apps of a domain without the setting), `DISABLED` otherwise, also once
+/// the domain is gone.
+fn trusted_identity_propagation(tables: &Tables, domain_id: &str) -> &'static str {
+    let enabled = tables.domains.get(domain_id).is_some_and(|domain| {
+        lookup(
+            &Value::Object(domain.given.clone()),
+            &[
+                "DomainSettings",
+                "TrustedIdentityPropagationSettings",
+                "Status",
+            ],
+        )
+        .and_then(Value::as_str)
+            == Some("ENABLED")
+    });
+    if enabled {
+        "ENABLED"
+    } else {
+        "DISABLED"
+    }
+}
+
 /// ListApps: filters `DomainIdEquals`, `UserProfileNameEquals` (case-insensitive, like profile
-/// names), `SpaceNameEquals`; `SortBy` `CreationTime`; `SortOrder` (default `Ascending`); 10 per
-/// page by default (ListApps API reference).
+/// names), `SpaceNameEquals`; `SortBy` `CreationTime`; `SortOrder` (newest first when absent, as
+/// AWS is recorded doing: see [`Order::OBSERVED_STUDIO_DEFAULT`]); 10 per page by default
+/// (ListApps API reference).
 pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let domain_filter = optional_str(input, "DomainIdEquals")?;
     let profile_filter = optional_str(input, "UserProfileNameEquals")?.map(str::to_lowercase);
@@ -617,7 +708,7 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
             "UserProfileNameEquals and SpaceNameEquals cannot both be set: an app belongs to a user profile or to a space.",
         ));
     }
-    let order = Order::from_input(input, Order::Ascending);
+    let order = Order::from_input(input, Order::OBSERVED_STUDIO_DEFAULT);
     let page = ctx.list_in_creation_order(
         "ListApps",
         input,
@@ -646,7 +737,7 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
             item.insert("AppType".into(), app.app_type.clone().into());
             item.insert("AppName".into(), app.app_name.clone().into());
             item.insert("Status".into(), app.status(ctx.now).as_str().into());
-            item.insert("CreationTime".into(), json_time(app.life.created));
+            item.insert("CreationTime".into(), json_time(app.creation_time()));
             item.insert("ResourceSpec".into(), app.resource_spec.clone());
             Value::Object(item)
         },
@@ -654,11 +745,13 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
     Ok(page.into_output("Apps"))
 }
 
-/// DeleteApp: `Deleting`, then `Deleted` (still visible). Deleting a `Deleted` app is a
-/// ValidationException ("… has already been deleted", docs/protocol.md); one already `Deleting` is
-/// accepted again and changes nothing.
+/// DeleteApp: `Deleting`, then `Deleted` (still visible for 24 hours). "You can only delete an
+/// app whose status is `InService`" (developer guide, deleting a domain): a `Pending` or
+/// `Deleting` app is a ValidationException (our words); a `Deleted` one is AWS's "… has already
+/// been deleted" (docs/protocol.md), a `Failed` one "… previously failed and was automatically
+/// deleted" (Terraform's provider).
 pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let (app, key) = find_by_input(tables, ctx, input)?;
+    let (app, key) = find_by_input(tables, ctx, input, "DeleteApp")?;
     match app.status(ctx.now) {
         Status::Deleted => {
             return Err(ApiError::validation(format!(
@@ -674,8 +767,14 @@ pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
                 app.arn
             )))
         }
-        Status::Deleting => return Ok(json!({})),
-        _ => {}
+        Status::InService => {}
+        status => {
+            return Err(ApiError::validation(format!(
+                "App [{}] is in {} status: only an app whose status is InService can be deleted.",
+                app.arn,
+                status.as_str()
+            )))
+        }
     }
     if let Some(app) = tables.apps.get_mut(&key) {
         app.delete_at(ctx.now, ctx.delays);
@@ -683,6 +782,7 @@ pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
             app.life.fail_deletion(reason);
         }
     }
+    tables.schedule_app_expiry(&key);
     Ok(json!({}))
 }
 
@@ -749,37 +849,17 @@ fn effective_idle_timeout(
         .map(|m| Duration::from_secs(m.saturating_mul(60))))
 }
 
-/// Moves the apps of a removed owner out of the current tables (a new owner of the same name
-/// starts with no apps) into the retired ones, which are still metered; their tags go.
-pub fn retire_apps(tables: &mut Tables, domain_id: &str, owner: &Owner) {
-    let start: AppKey = (
-        domain_id.to_string(),
-        owner.clone(),
-        String::new(),
-        String::new(),
-    );
-    let keys: Vec<AppKey> = tables
-        .apps
-        .range(start..)
-        .take_while(|(key, _)| key.0 == domain_id && key.1 == *owner)
-        .map(|(key, _)| key.clone())
-        .collect();
-    for key in keys {
-        if let Some(app) = tables.apps.remove(&key) {
-            tables.tags.remove(&app.arn);
-            tables.retired_apps.push(app);
-        }
-    }
-}
-
 /// Idle shutdown, applied lazily like every other transition: an app whose idle deadline (last
 /// activity + timeout) has passed by `now` is deleted as of that deadline. Called by
 /// `Tables::settle` with each due deadline; a deadline moved by later activity is ignored.
-pub fn shut_down_if_idle(app: &mut App, due: Timestamp, delays: &DelayProfile) {
+/// Answers whether it shut the app down.
+pub fn shut_down_if_idle(app: &mut App, due: Timestamp, delays: &DelayProfile) -> bool {
     if app.idle_deadline() == Some(due) {
         app.delete_at(due, delays);
         app.shut_down_idle = true;
+        return true;
     }
+    false
 }
 
 /// Marks an app active at `now` (the admin API's `activity`): its idle deadline moves. Refused
@@ -833,23 +913,65 @@ mod tests {
     }
 
     #[test]
-    fn jupyter_server_is_named_default_and_runs_the_regions_image() {
+    fn jupyter_server_takes_any_name_and_runs_the_looseleaf_repository() {
         let mut f = Fixture::new();
         let id = f.domain();
         f.profile(&id, "ana");
-        let named = json!({"DomainId": id, "UserProfileName": "ana", "AppType": "JupyterServer"});
-        let mut other = named.clone();
-        other["AppName"] = json!("mine");
-        assert_eq!(f.refused(create_app, other).code(), "ValidationException");
-        let mut default = named.clone();
-        default["AppName"] = json!("default");
-        f.ok(create_app, default.clone());
-        let described = f.ok(describe_app, default);
+        let app = json!({"DomainId": id, "UserProfileName": "ana", "AppType": "JupyterServer",
+                         "AppName": "mine"});
+        f.ok(create_app, app.clone());
+        let described = f.ok(describe_app, app);
         assert_eq!(
             described["ResourceSpec"],
-            json!({"InstanceType": "system", "SageMakerImageArn": "arn:aws:sagemaker:us-east-1:081325390199:image/jupyter-server-3"})
+            json!({"InstanceType": "system", "SageMakerImageArn": "arn:aws:ecr:us-east-1:081325390199:repository/looseleaf-jupyter-server-3"})
         );
+        assert_eq!(unconfigured_jupyter_server_image("xx-nowhere-1"), None);
         assert_eq!(default_jupyter_server_image("xx-nowhere-1"), None);
+    }
+
+    #[test]
+    fn an_app_call_without_an_owner_is_refused_in_aws_words() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        let app = json!({"DomainId": id, "AppType": "JupyterServer", "AppName": "default"});
+        let error = f.refused(describe_app, app.clone());
+        assert_eq!(error.code(), "ValidationException");
+        assert_eq!(
+            error.message(),
+            "Either UserProfileName or SpaceName must be passed for DescribeApp operation."
+        );
+        let error = f.refused(delete_app, app.clone());
+        assert!(error.message().ends_with("for DeleteApp operation."));
+        let mut both = app;
+        both["UserProfileName"] = json!("ana");
+        both["SpaceName"] = json!("lab");
+        assert_eq!(f.refused(create_app, both).code(), "ValidationException");
+    }
+
+    #[test]
+    fn an_ended_app_is_forgotten_a_day_later_and_continued_within_it() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        f.profile(&id, "ana");
+        kernel(&mut f, &id, "k", "ml.t3.medium").unwrap();
+        f.advance(1);
+        let app = json!({"DomainId": id, "UserProfileName": "ana", "AppType": "KernelGateway", "AppName": "k"});
+        let created = f.ok(describe_app, app.clone())["CreationTime"].clone();
+        f.ok(delete_app, app.clone());
+        f.advance(1);
+        f.advance(24 * 3600 - 2);
+        // Still within the day: described, and a new start continues it.
+        assert_eq!(f.ok(describe_app, app.clone())["Status"], "Deleted");
+        kernel(&mut f, &id, "k", "ml.t3.medium").unwrap();
+        assert_eq!(f.ok(describe_app, app.clone())["CreationTime"], created);
+        // The continued app's own end starts a new day.
+        f.advance(1);
+        f.ok(delete_app, app.clone());
+        f.advance(24 * 3600);
+        assert_eq!(f.ok(describe_app, app.clone())["Status"], "Deleted");
+        f.advance(1);
+        assert_eq!(f.refused(describe_app, app).code(), "ResourceNotFound");
+        assert_eq!(f.tables.retired_apps.len(), 2);
     }
 
     #[test]

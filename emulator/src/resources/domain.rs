@@ -113,17 +113,24 @@ impl Domain {
         optional_value(&self.given, "DefaultSpaceSettings")
     }
 
-    /// Hands out the next POSIX uid of the domain's home EFS (AWS starts at 200001).
+    /// Hands out the next POSIX uid of the domain's home EFS: user profiles and spaces share
+    /// one sequence that steps by [`HOME_UID_STEP`].
     pub fn allocate_home_uid(&mut self) -> String {
         let uid = self.next_home_uid;
-        self.next_home_uid += 1;
+        self.next_home_uid += HOME_UID_STEP;
         uid.to_string()
     }
 }
 
-/// The first HomeEfsFileSystemUid AWS hands out in a domain (values seen in DescribeUserProfile
-/// outputs are 200001, 200002, …).
-const FIRST_HOME_UID: u64 = 200_001;
+/// The first HomeEfsFileSystemUid of a domain, and the step between two. A recording of AWS
+/// (July 2026, fixtures/recordings/c7n-studio-2026-07) shows the two user profiles and two spaces
+/// of one new domain with 200005, 200010, 200015 and 200020: one sequence for both kinds, by
+/// fives. (The developer guide's example output shows 200001; the newest recording wins.) Which
+/// of two resources created in the same second gets the lower uid is not in creation order on
+/// AWS; here it is.
+const FIRST_HOME_UID: u64 = 200_005;
+/// See [`FIRST_HOME_UID`].
+const HOME_UID_STEP: u64 = 5;
 
 /// Finds a domain that exists at `now` (also one being deleted) or answers AWS's not-found.
 pub fn find<'t>(tables: &'t Tables, ctx: &Ctx, domain_id: &str) -> ApiResult<&'t Domain> {

@@ -27,7 +27,7 @@ use dashmap::DashMap;
 use serde_json::{Map, Value};
 
 use crate::error::{ApiError, ApiResult};
-use crate::resources::app::{retire_apps, shut_down_if_idle, App, AppKey, Owner};
+use crate::resources::app::{shut_down_if_idle, App, AppKey, Owner};
 use crate::resources::app_image_config::AppImageConfig;
 use crate::resources::domain::Domain;
 use crate::resources::image::{Image, ImageVersion};
@@ -470,6 +470,8 @@ pub enum Removal {
     Space(String, String),
     Image(String),
     ImageVersion(String, u64),
+    /// An app's metadata, 24 hours after the app ended (see `app::METADATA_RETENTION`).
+    AppMetadata(AppKey),
 }
 
 /// All resources of one (account, region). Serializable: the state file's snapshot is this,
@@ -483,9 +485,11 @@ pub struct Tables {
     pub user_profiles: IndexedTable<(String, String), UserProfile>,
     /// By (domain id, space name).
     pub spaces: IndexedTable<(String, String), Space>,
-    /// Current apps by (domain, owner, type, name); `Deleted` ones stay until replaced.
+    /// Apps by (domain, owner, type, name); `Deleted` and `Failed` ones stay 24 hours after they
+    /// ended (also when their owner or domain is gone), or until an app of the same name
+    /// continues them.
     pub apps: IndexedTable<AppKey, App>,
-    /// Deleted apps replaced by a new app of the same name, or whose owner is gone: kept
+    /// Ended apps continued by a new app of the same name, or forgotten after 24 hours: kept
     /// because they were billed.
     pub retired_apps: Vec<App>,
     /// Tags by resource ARN.
@@ -534,10 +538,30 @@ impl Tables {
         self.sequence
     }
 
-    /// Stores a new app; a `Deleted` app of the same name is retired (it was billed).
+    /// Stores a new app; an ended app of the same name is retired (it was billed). The old row
+    /// leaves the indexes first: the new one may take over its creation sequence.
     pub fn insert_app(&mut self, key: AppKey, app: App) {
-        if let Some(replaced) = self.apps.insert(key, app) {
+        if let Some(replaced) = self.apps.remove(&key) {
             self.retired_apps.push(replaced);
+        }
+        self.apps.insert(key, app);
+    }
+
+    /// These tables with the end of every ended app's metadata scheduled: a snapshot written
+    /// before apps' metadata expired holds ended apps without their schedule (scheduling one
+    /// twice is harmless: the removals are a set).
+    pub fn with_app_expiries(mut self) -> Tables {
+        let keys: Vec<AppKey> = self.apps.iter().map(|(key, _)| key.clone()).collect();
+        for key in keys {
+            self.schedule_app_expiry(&key);
+        }
+        self
+    }
+
+    /// Schedules the end of the app `key`'s metadata, if it has ended or will end.
+    pub fn schedule_app_expiry(&mut self, key: &AppKey) {
+        if let Some(at) = self.apps.get(key).and_then(App::metadata_expires_at) {
+            self.schedule_removal(at, Removal::AppMetadata(key.clone()));
         }
     }
 
@@ -636,7 +660,9 @@ impl Tables {
                 break;
             };
             if let Some(app) = self.apps.get_mut(&key) {
-                shut_down_if_idle(app, due, delays);
+                if shut_down_if_idle(app, due, delays) {
+                    self.schedule_app_expiry(&key);
+                }
             }
         }
         while self.removals.first().is_some_and(|(at, _)| *at <= now) {
@@ -648,7 +674,8 @@ impl Tables {
     }
 
     /// Removes what a finished deletion names, unless the resource was re-created since (its
-    /// deletion time differs); its tags go with it, and the apps of a removed owner are retired.
+    /// deletion time differs); its tags go with it. The apps of a removed owner stay (see
+    /// `apps`).
     fn remove_if_still_deleting(&mut self, at: Timestamp, removal: Removal) {
         let arn = match &removal {
             Removal::Domain(id) => self
@@ -657,30 +684,30 @@ impl Tables {
                 .map(|d| d.arn),
             Removal::UserProfile(domain, name) => {
                 let key = (domain.clone(), name.clone());
-                let arn = self
-                    .user_profiles
+                self.user_profiles
                     .remove_if(&key, |p| p.life.deleted_at() == Some(at))
-                    .map(|p| p.arn);
-                if arn.is_some() {
-                    retire_apps(self, domain, &Owner::UserProfile(name.clone()));
-                }
-                arn
+                    .map(|p| p.arn)
             }
             Removal::Space(domain, name) => {
                 let key = (domain.clone(), name.clone());
-                let arn = self
-                    .spaces
+                self.spaces
                     .remove_if(&key, |s| s.life.deleted_at() == Some(at))
-                    .map(|s| s.arn);
-                if arn.is_some() {
-                    retire_apps(self, domain, &Owner::Space(name.clone()));
-                }
-                arn
+                    .map(|s| s.arn)
             }
             Removal::Image(name) => take_if(&mut self.images, name, at, |i| &i.life).map(|i| i.arn),
             Removal::ImageVersion(name, version) => {
                 let key = (name.clone(), *version);
                 take_if(&mut self.image_versions, &key, at, |v| &v.life).map(|v| v.arn)
+            }
+            Removal::AppMetadata(key) => {
+                let forgotten = self
+                    .apps
+                    .remove_if(&key, |app| app.metadata_expires_at() == Some(at));
+                forgotten.map(|app| {
+                    let arn = app.arn.clone();
+                    self.retired_apps.push(app);
+                    arn
+                })
             }
         };
         if let Some(arn) = arn {

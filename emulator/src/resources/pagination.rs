@@ -37,6 +37,13 @@ pub enum Order {
 }
 
 impl Order {
+    /// The order of ListApps, ListUserProfiles and ListSpaces called without `SortOrder`. The API
+    /// reference says "The default is Ascending"; AWS answers newest first (recorded in July 2026:
+    /// ListApps, 8 apps of 6 domains in strictly decreasing CreationTime; ListUserProfiles and
+    /// ListSpaces, two of each newest first; fixtures/recordings/c7n-studio-2026-07). The newest
+    /// real recording wins over the documentation (docs/fidelity.md).
+    pub const OBSERVED_STUDIO_DEFAULT: Order = Order::Descending;
+
     /// From `SortOrder` (absent: `default`).
     pub fn from_input(input: &Input, default: Order) -> Order {
         match input.get("SortOrder").and_then(Value::as_str) {

@@ -123,6 +123,14 @@ pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
             )));
         }
     }
+    // "ValidationException: SpaceSettings must be provided for creating private space [ARN]"
+    // (reported: Terraform's provider issue #38370 quoting AWS, July 2024).
+    if sharing == "Private" && optional_value(input, "SpaceSettings").is_none() {
+        return Err(ApiError::validation(format!(
+            "SpaceSettings must be provided for creating private space [{}]",
+            ctx.arn(&format!("space/{domain_id}/{name}"))
+        )));
+    }
     let key = (domain_id.to_string(), name.to_string());
     let arn = ctx.arn(&format!("space/{domain_id}/{name}"));
     if tables.spaces.contains_key(&key) {
@@ -177,11 +185,12 @@ pub fn describe_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResul
 }
 
 /// ListSpaces: filters `DomainIdEquals` and `SpaceNameContains`, `SortBy` `CreationTime`
-/// (default) or `LastModifiedTime`, `SortOrder` (default `Ascending`), 10 per page by default.
+/// (default) or `LastModifiedTime`, `SortOrder` (newest first when absent, as AWS is recorded
+/// doing: see [`Order::OBSERVED_STUDIO_DEFAULT`]), 10 per page by default.
 pub fn list_spaces(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let domain_filter = optional_str(input, "DomainIdEquals")?;
     let contains = optional_str(input, "SpaceNameContains")?;
-    let order = Order::from_input(input, Order::Ascending);
+    let order = Order::from_input(input, Order::OBSERVED_STUDIO_DEFAULT);
     let page = ctx.list_in_creation_order(
         "ListSpaces",
         input,
@@ -213,10 +222,14 @@ fn summary(space: &Space, ctx: &Ctx) -> Value {
             Value::Object(settings_summary),
         );
     }
-    item.insert(
-        "SpaceSharingSettingsSummary".into(),
-        json!({"SharingType": space.sharing_type()}),
-    );
+    // Only when the space was created with sharing settings: AWS's ListSpaces shows no
+    // summary for a space created without them (recorded, fixtures/recordings/c7n-studio-2026-07).
+    if space.given.contains_key("SpaceSharingSettings") {
+        item.insert(
+            "SpaceSharingSettingsSummary".into(),
+            json!({"SharingType": space.sharing_type()}),
+        );
+    }
     if let Some(owner) = space
         .given
         .get("OwnershipSettings")
@@ -252,22 +265,18 @@ pub fn update_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
         )));
     }
     super::refuse_update_after_failed_delete(&space.life, ctx.now, "Space", &space.arn)?;
-    // "If using the UpdateSpace API, you can't change the app type of your space by specifying a
-    // different value for this field." (SpaceSettings.AppType, SageMaker API reference)
-    let current_type = space
-        .space_settings()
-        .and_then(|s| s.get("AppType"))
-        .and_then(Value::as_str);
-    let new_type = optional_value(input, "SpaceSettings")
-        .and_then(|s| s.get("AppType"))
-        .and_then(Value::as_str);
-    if let (Some(current), Some(new)) = (current_type, new_type) {
-        if current != new {
-            return Err(ApiError::validation(format!(
-                "You can't edit the app type of a space: Space [{}] has AppType {current}, not {new}.",
-                space.arn
-            )));
-        }
+    // AWS refuses `SpaceSettings.AppType` in UpdateSpace, even the space's current type:
+    // "Updating AppType for Space is not supported." (boto/boto3#4375, a user's report quoting
+    // AWS's answer to a describe-edit-update round trip). The API reference only says "you can't
+    // change the app type of your space by specifying a different value for this field"; the
+    // reported answer wins.
+    if optional_value(input, "SpaceSettings")
+        .and_then(|s| lookup(s, &["AppType"]))
+        .is_some()
+    {
+        return Err(ApiError::validation(
+            "Updating AppType for Space is not supported.",
+        ));
     }
     if let Some(patch) = optional_value(input, "SpaceSettings") {
         let target = space
@@ -325,11 +334,16 @@ mod tests {
         );
         assert_eq!(error.code(), "ValidationException");
         f.profile(&id, "ana");
-        f.ok(
-            create_space,
-            json!({"DomainId": id, "SpaceName": "mine", "SpaceSharingSettings": {"SharingType": "Private"},
-                   "OwnershipSettings": {"OwnerUserProfileName": "ana"}}),
-        );
+        let owned = json!({"DomainId": id, "SpaceName": "mine", "SpaceSharingSettings": {"SharingType": "Private"},
+                           "OwnershipSettings": {"OwnerUserProfileName": "ana"}});
+        // ... and its settings (TF #38370).
+        let error = f.refused(create_space, owned.clone());
+        assert!(error.message().starts_with(
+            "SpaceSettings must be provided for creating private space [arn:aws:sagemaker:"
+        ));
+        let mut with_settings = owned;
+        with_settings["SpaceSettings"] = json!({"AppType": "JupyterLab"});
+        f.ok(create_space, with_settings);
     }
 
     #[test]
@@ -341,11 +355,17 @@ mod tests {
             json!({"DomainId": id, "SpaceName": "lab", "SpaceSettings": {"AppType": "JupyterLab"}}),
         );
         f.advance(1);
-        let error = f.refused(
-            update_space,
-            json!({"DomainId": id, "SpaceName": "lab", "SpaceSettings": {"AppType": "CodeEditor"}}),
-        );
-        assert!(error.message().contains("app type"));
+        // Any AppType is refused, the current one too (boto/boto3#4375).
+        for app_type in ["CodeEditor", "JupyterLab"] {
+            let error = f.refused(
+                update_space,
+                json!({"DomainId": id, "SpaceName": "lab", "SpaceSettings": {"AppType": app_type}}),
+            );
+            assert_eq!(
+                error.message(),
+                "Updating AppType for Space is not supported."
+            );
+        }
         f.failure = Some("Volume busy.".into());
         f.ok(delete_space, json!({"DomainId": id, "SpaceName": "lab"}));
         f.failure = None;

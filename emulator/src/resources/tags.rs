@@ -286,6 +286,7 @@ mod tests {
         let app = json!({"DomainId": id, "UserProfileName": "ana", "AppType": "KernelGateway",
                          "AppName": "k", "ResourceSpec": {"InstanceType": "ml.t3.medium"}});
         let arn = f.ok(create_app, app.clone())["AppArn"].clone();
+        f.advance(1);
         f.ok(delete_app, app);
         f.advance(1);
         for handler in [list_tags as crate::resources::fixture::Handler, add_tags] {

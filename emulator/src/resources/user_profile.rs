@@ -151,6 +151,9 @@ pub fn describe_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> A
     let name = required_str(input, "UserProfileName")?;
     let profile = find(tables, ctx, domain_id, name)?;
     let mut out = profile.given.clone();
+    if let Some(Value::Object(settings)) = out.get_mut("UserSettings") {
+        fill_in_user_settings(settings);
+    }
     out.insert("DomainId".into(), profile.domain_id.clone().into());
     out.insert("UserProfileArn".into(), profile.arn.clone().into());
     out.insert("UserProfileName".into(), profile.name.clone().into());
@@ -163,13 +166,29 @@ pub fn describe_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> A
     Ok(Value::Object(out))
 }
 
+/// The members DescribeUserProfile shows in `UserSettings` although the call did not give them:
+/// recorded on AWS (July 2026, fixtures/recordings/c7n-studio-2026-07, DescribeUserProfile of
+/// profiles created by Terraform with only `ExecutionRole`): `"CustomFileSystemConfigs": []` and
+/// `"AutoMountHomeEFS": "DefaultAsDomain"`. A profile created without `UserSettings` shows none:
+/// no recording shows that case.
+fn fill_in_user_settings(settings: &mut Input) {
+    settings
+        .entry("CustomFileSystemConfigs")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    settings
+        .entry("AutoMountHomeEFS")
+        .or_insert_with(|| "DefaultAsDomain".into());
+}
+
 /// ListUserProfiles: filters `DomainIdEquals` and `UserProfileNameContains` (case-insensitive,
-/// like the names), `SortBy` `CreationTime` (default) or `LastModifiedTime`, `SortOrder`
-/// (default `Ascending`), 10 per page by default (ListUserProfiles API reference).
+/// like the names), `SortBy` `CreationTime` (default) or `LastModifiedTime`, `SortOrder`, 10 per
+/// page by default (ListUserProfiles API reference). With no `SortOrder` the newest come first:
+/// the API reference says "The default is Ascending", but a recorded answer of AWS
+/// (fixtures/recordings/c7n-studio-2026-07, ListUserProfiles) lists them newest first.
 pub fn list_user_profiles(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let domain_filter = optional_str(input, "DomainIdEquals")?;
     let contains = optional_str(input, "UserProfileNameContains")?.map(str::to_lowercase);
-    let order = Order::from_input(input, Order::Ascending);
+    let order = Order::from_input(input, Order::OBSERVED_STUDIO_DEFAULT);
     let page = ctx.list_in_creation_order(
         "ListUserProfiles",
         input,
@@ -294,7 +313,7 @@ mod tests {
             json!({"DomainId": id, "UserProfileName": "ANA"}),
         );
         assert_eq!(described["UserProfileName"], "Ana");
-        assert_eq!(described["HomeEfsFileSystemUid"], "200001");
+        assert_eq!(described["HomeEfsFileSystemUid"], "200005");
         f.quotas = QuotaLimits::unlimited();
         f.quotas.set(QuotaName::UserProfiles, 1);
         let error = f.refused(

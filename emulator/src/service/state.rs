@@ -404,11 +404,12 @@ mod tests {
             .to_string()
     }
 
+    /// The domain's user profiles, oldest first.
     fn profile_names(service: &Service, domain: &str) -> Vec<String> {
         let (output, _) = call(
             service,
             "ListUserProfiles",
-            json!({"DomainIdEquals": domain}),
+            json!({"DomainIdEquals": domain, "SortOrder": "Ascending"}),
         )
         .unwrap();
         output["UserProfiles"]
