@@ -330,7 +330,7 @@ async fn tags_of_a_deleted_app_are_refused_feedback_108() {
     profile(&sm, &domain, "ana").await;
     advance(&server, 1);
     kernel(&sm, &domain, "ana", "k", "ml.t3.medium").await;
-    let arn = format!("arn:aws:sagemaker:us-east-1:111122223333:app/{domain}/ana/kernelgateway/k");
+    let arn = format!("arn:aws:sagemaker:us-east-1:111122223333:app/{domain}/ana/KernelGateway/k");
     assert!(sm.list_tags().resource_arn(&arn).send().await.is_ok());
     sm.delete_app()
         .domain_id(&domain)
@@ -442,7 +442,7 @@ async fn a_space_app_needs_an_in_service_space_canvas_troubleshooting() {
     assert_eq!(code, "ValidationException");
     assert_eq!(
         message,
-        format!("Unable to create app arn:aws:sagemaker:us-east-1:111122223333:app/{domain}/team/jupyterlab/default because space arn:aws:sagemaker:us-east-1:111122223333:space/{domain}/team is not in InService state")
+        format!("Unable to create app arn:aws:sagemaker:us-east-1:111122223333:app/{domain}/team/JupyterLab/default because space arn:aws:sagemaker:us-east-1:111122223333:space/{domain}/team is not in InService state")
     );
     advance(&server, 1);
     create().await.unwrap();

@@ -135,7 +135,7 @@ async fn seed_walkthrough_onboards_runs_notebooks_and_tears_down() {
     assert_eq!(
         jupyter.app_arn(),
         Some(
-            format!("arn:aws:sagemaker:us-east-1:111122223333:app/{domain_id}/data-scientist/jupyterserver/default")
+            format!("arn:aws:sagemaker:us-east-1:111122223333:app/{domain_id}/data-scientist/JupyterServer/default")
                 .as_str()
         )
     );

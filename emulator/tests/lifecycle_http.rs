@@ -308,7 +308,7 @@ async fn delete_app_is_deleting_then_deleted_and_the_app_stays_visible() {
     assert_eq!(
         created["AppArn"],
         format!(
-            "arn:aws:sagemaker:us-east-1:000000000000:app/{domain}/alice/jupyterserver/default"
+            "arn:aws:sagemaker:us-east-1:000000000000:app/{domain}/alice/JupyterServer/default"
         )
     );
     let pending = ok(addr, "DescribeApp", &app).await;

@@ -89,7 +89,7 @@ def test_cli_walkthrough(aws, account, emulator):
         "--app-type", "JupyterServer", "--app-name", "default",
         "--resource-spec", "InstanceType=system",
     )
-    assert out["AppArn"].endswith(f":app/{domain}/alice/jupyterserver/default")
+    assert out["AppArn"].endswith(f":app/{domain}/alice/JupyterServer/default")
     aws(
         "sagemaker", "create-app", "--domain-id", domain, "--user-profile-name", "alice",
         "--app-type", "KernelGateway", "--app-name", "notebook-1",

@@ -71,7 +71,8 @@ def test_tags_of_a_deleted_app_are_refused_feedback_108(sm, emulator, domain, ac
     emulator.advance(1)
     arn = sm.create_app(DomainId=domain, UserProfileName="ana", AppType="KernelGateway",
                         AppName="k", ResourceSpec={"InstanceType": "ml.t3.medium"})["AppArn"]
-    assert arn.endswith("/ana/kernelgateway/k")
+    assert arn.endswith("/ana/KernelGateway/k")
+    emulator.advance(1)
     sm.delete_app(DomainId=domain, UserProfileName="ana", AppType="KernelGateway", AppName="k")
     emulator.advance(1)
     for call in (lambda: sm.list_tags(ResourceArn=arn),
@@ -81,17 +82,137 @@ def test_tags_of_a_deleted_app_are_refused_feedback_108(sm, emulator, domain, ac
         assert code_and_message(excinfo) == ("ValidationException", "")
 
 
-def test_jupyter_server_gets_the_first_party_image_tf_app_basic(sm, emulator, domain):
+def test_jupyter_server_gets_the_looseleaf_repository_recorded_c7n_2026(sm, emulator, domain):
+    # Recorded (fixtures/recordings/c7n-studio-2026-07): a JupyterServer app created with no image
+    # anywhere runs the ECR repository looseleaf-jupyter-server-3, under any name.
     sm.create_user_profile(DomainId=domain, UserProfileName="ana")
     emulator.advance(1)
     sm.create_app(DomainId=domain, UserProfileName="ana", AppType="JupyterServer",
-                  AppName="default")
+                  AppName="c7n-app")
     spec = sm.describe_app(DomainId=domain, UserProfileName="ana", AppType="JupyterServer",
-                           AppName="default")["ResourceSpec"]
+                           AppName="c7n-app")["ResourceSpec"]
     assert spec == {
         "InstanceType": "system",
-        "SageMakerImageArn": "arn:aws:sagemaker:us-east-1:081325390199:image/jupyter-server-3",
+        "SageMakerImageArn":
+            "arn:aws:ecr:us-east-1:081325390199:repository/looseleaf-jupyter-server-3",
     }
+
+
+def test_describe_app_fills_in_what_aws_records_c7n_2026(sm, emulator, domain, account):
+    sm.create_user_profile(DomainId=domain, UserProfileName="ana")
+    emulator.advance(1)
+    app = dict(DomainId=domain, UserProfileName="ana", AppType="JupyterServer", AppName="default")
+    sm.create_app(**app)
+    emulator.advance(60)
+    described = sm.describe_app(**app)
+    assert described["EffectiveTrustedIdentityPropagationStatus"] == "DISABLED"
+    assert described["RecoveryMode"] is False
+    # Nobody used it: both activity stamps are its creation.
+    assert described["LastHealthCheckTimestamp"] == described["CreationTime"]
+    assert described["LastUserActivityTimestamp"] == described["CreationTime"]
+    # Used: both move together.
+    arn = described["AppArn"]
+    emulator.admin("POST", "/_emulator/activity", {"AppArn": arn})
+    used = sm.describe_app(**app)
+    assert used["LastUserActivityTimestamp"] > used["CreationTime"]
+    assert used["LastHealthCheckTimestamp"] == used["LastUserActivityTimestamp"]
+    # ListApps items carry none of these (AppDetails has no such members).
+    [item] = sm.list_apps(DomainIdEquals=domain)["Apps"]
+    assert set(item) == {"DomainId", "UserProfileName", "AppType", "AppName", "Status",
+                         "CreationTime", "ResourceSpec"}
+
+
+def test_describe_user_profile_fills_in_user_settings_recorded_c7n_2026(sm, domain, account):
+    role = ROLE.format(account=account)
+    sm.create_user_profile(DomainId=domain, UserProfileName="ana",
+                           UserSettings={"ExecutionRole": role})
+    assert sm.describe_user_profile(DomainId=domain, UserProfileName="ana")["UserSettings"] == {
+        "ExecutionRole": role, "CustomFileSystemConfigs": [], "AutoMountHomeEFS": "DefaultAsDomain",
+    }
+
+
+def test_lists_come_newest_first_without_sort_order_recorded_c7n_2026(sm, emulator, domain):
+    for name in ("first", "second", "third"):
+        sm.create_user_profile(DomainId=domain, UserProfileName=name)
+        sm.create_space(DomainId=domain, SpaceName=name)
+        emulator.advance(1)
+    for name in ("first", "second", "third"):
+        sm.create_app(DomainId=domain, UserProfileName=name, AppType="KernelGateway",
+                      AppName="k", ResourceSpec={"InstanceType": "ml.t3.medium"})
+        emulator.advance(1)
+    newest_first = ["third", "second", "first"]
+    profiles = sm.list_user_profiles(DomainIdEquals=domain)["UserProfiles"]
+    spaces = sm.list_spaces(DomainIdEquals=domain)["Spaces"]
+    apps = sm.list_apps(DomainIdEquals=domain)["Apps"]
+    assert [p["UserProfileName"] for p in profiles] == newest_first
+    assert [s["SpaceName"] for s in spaces] == newest_first
+    assert [a["UserProfileName"] for a in apps] == newest_first
+    # Asked for, Ascending is oldest first.
+    ascending = sm.list_user_profiles(DomainIdEquals=domain, SortOrder="Ascending")
+    assert [p["UserProfileName"] for p in ascending["UserProfiles"]] == newest_first[::-1]
+
+
+def test_delete_app_of_a_pending_app_is_refused_delete_domain_guide(sm, emulator, domain, account):
+    sm.create_user_profile(DomainId=domain, UserProfileName="ana")
+    emulator.advance(1)
+    app = dict(DomainId=domain, UserProfileName="ana", AppType="KernelGateway", AppName="k")
+    sm.create_app(**app, ResourceSpec={"InstanceType": "ml.t3.medium"})
+    with pytest.raises(ClientError) as excinfo:
+        sm.delete_app(**app)
+    code, message = code_and_message(excinfo)
+    assert code == "ValidationException"
+    assert "is in Pending status" in message
+    assert sm.describe_app(**app)["Status"] == "Pending"
+    emulator.advance(1)
+    sm.delete_app(**app)
+    # Deleting: refused again until it is Deleted, then AWS's "already been deleted".
+    with pytest.raises(ClientError) as excinfo:
+        sm.delete_app(**app)
+    assert "is in Deleting status" in code_and_message(excinfo)[1]
+    emulator.advance(1)
+    with pytest.raises(ClientError) as excinfo:
+        sm.delete_app(**app)
+    assert code_and_message(excinfo)[1].endswith("has already been deleted.")
+
+
+def test_update_space_refuses_even_the_same_app_type_boto3_4375(sm, emulator, domain):
+    sm.create_space(DomainId=domain, SpaceName="lab", SpaceSettings={"AppType": "JupyterLab"})
+    emulator.advance(1)
+    with pytest.raises(ClientError) as excinfo:
+        sm.update_space(DomainId=domain, SpaceName="lab", SpaceSettings={"AppType": "JupyterLab"})
+    assert code_and_message(excinfo) == (
+        "ValidationException", "Updating AppType for Space is not supported.")
+    assert sm.describe_space(DomainId=domain, SpaceName="lab")["Status"] == "InService"
+
+
+def test_deleted_apps_are_forgotten_after_24_hours_describe_app_creation_time(
+        sm, emulator, domain, account):
+    sm.create_user_profile(DomainId=domain, UserProfileName="ana")
+    emulator.advance(1)
+    app = dict(DomainId=domain, UserProfileName="ana", AppType="KernelGateway", AppName="k")
+    sm.create_app(**app, ResourceSpec={"InstanceType": "ml.t3.medium"})
+    emulator.advance(1)
+    created = sm.describe_app(**app)["CreationTime"]
+    sm.delete_app(**app)
+    emulator.advance(1)
+    # Restarted within 24 hours: "considered an update", the metadata (CreationTime) stays.
+    emulator.advance(23 * 3600)
+    sm.create_app(**app, ResourceSpec={"InstanceType": "ml.t3.medium"})
+    emulator.advance(1)
+    assert sm.describe_app(**app)["CreationTime"] == created
+    sm.delete_app(**app)
+    emulator.advance(1)
+    # The owner goes; its Deleted app is still described and listed.
+    sm.delete_user_profile(DomainId=domain, UserProfileName="ana")
+    emulator.advance(1)
+    assert sm.describe_app(**app)["Status"] == "Deleted"
+    assert [a["AppName"] for a in sm.list_apps(DomainIdEquals=domain)["Apps"]] == ["k"]
+    # 24 hours after it was shut down, AWS "deletes all metadata for the application".
+    emulator.advance(24 * 3600)
+    with pytest.raises(ClientError) as excinfo:
+        sm.describe_app(**app)
+    assert code_and_message(excinfo)[0] == "ResourceNotFound"
+    assert sm.list_apps(DomainIdEquals=domain)["Apps"] == []
 
 
 def test_image_texts_are_aws_words_custom_image_samples_17(sm, emulator, account):

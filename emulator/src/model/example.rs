@@ -34,7 +34,7 @@ pub const CANDIDATES: &[&str] = &[
     "arn:aws:sagemaker:us-east-1:123456789012:domain/d-abc123def456",
     "arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-abc123def456/alice",
     "arn:aws:sagemaker:us-east-1:123456789012:space/d-abc123def456/space",
-    "arn:aws:sagemaker:us-east-1:123456789012:app/d-abc123def456/alice/jupyterlab/default",
+    "arn:aws:sagemaker:us-east-1:123456789012:app/d-abc123def456/alice/JupyterLab/default",
     "arn:aws:sagemaker:us-east-1:123456789012:app-image-config/config",
     "arn:aws:sagemaker:us-east-1:123456789012:studio-lifecycle-config/config",
     "arn:aws:sagemaker:us-east-1:123456789012:image/image",

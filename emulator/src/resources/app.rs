@@ -202,17 +202,17 @@ fn runs_in_space(app_type: &str) -> bool {
     matches!(app_type, "JupyterLab" | "CodeEditor")
 }
 
-/// The app's ARN: `app/DOMAIN/OWNER/APPTYPE-LOWERCASE/NAME`; a user profile's name is
-/// lower-cased in it as in the profile's own ARN, a space's name (case-sensitive) is kept.
+/// The app's ARN: `app/DOMAIN/OWNER/APPTYPE/NAME`; a user profile's name is lower-cased in it as
+/// in the profile's own ARN, a space's name (case-sensitive) is kept. The app type is written as
+/// the API spells it (`JupyterServer`): AWS's answers of 2025 and 2026 do so (recorded,
+/// fixtures/recordings/c7n-studio-2026-07, DescribeApp `AppArn`); captures of 2024 show it
+/// lower-cased (`jupyterlab`, `codeeditor`): the newest recording wins.
 fn arn(ctx: &Ctx, domain_id: &str, owner: &Owner, app_type: &str, app_name: &str) -> String {
     let owner = match owner {
         Owner::UserProfile(lower) => lower.as_str(),
         Owner::Space(name) => name.as_str(),
     };
-    ctx.arn(&format!(
-        "app/{domain_id}/{owner}/{}/{app_name}",
-        app_type.to_lowercase()
-    ))
+    ctx.arn(&format!("app/{domain_id}/{owner}/{app_type}/{app_name}"))
 }
 
 /// The owner named by the input of `operation`: exactly one of `UserProfileName` and
