@@ -140,7 +140,9 @@ async fn network_changes_wait_for_running_apps_tf_31912_update_domain_reference(
         message,
         format!("Unable to update Domain [{arn}] with InService App. Delete all InService apps in the domain including shared Apps for [domain-shared] User Profile, and try again.")
     );
-    // Once the app is deleted (and its deletion done), the same update is made.
+    // Once the app is deleted (and its deletion done), the same update is made. DeleteApp takes
+    // an InService app only (docs/fidelity.md row 58).
+    advance(&server, 1);
     sm.delete_app()
         .domain_id(&domain)
         .user_profile_name("ana")
@@ -210,7 +212,32 @@ async fn jupyter_server_apps_get_the_regions_first_party_image_tf_app_basic() {
     let server = in_process();
     let sm = client(&server);
     let domain = quick_start_domain(&sm, "classic").await;
-    profile(&sm, &domain, "ana").await;
+    // The image a console Quick setup writes into the settings (docs/fidelity.md row 55) is
+    // the one the app runs: set here on the profile.
+    sm.create_user_profile()
+        .domain_id(&domain)
+        .user_profile_name("ana")
+        .user_settings(
+            aws_sdk_sagemaker::types::UserSettings::builder()
+                .jupyter_server_app_settings(
+                    aws_sdk_sagemaker::types::JupyterServerAppSettings::builder()
+                        .default_resource_spec(
+                            ResourceSpec::builder()
+                                .sage_maker_image_arn(
+                                    sagemaker_studio_emulator::resources::app::default_jupyter_server_image(
+                                        "us-east-1",
+                                    )
+                                    .unwrap(),
+                                )
+                                .build(),
+                        )
+                        .build(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
     advance(&server, 1);
     sm.create_app()
         .domain_id(&domain)
@@ -332,6 +359,7 @@ async fn tags_of_a_deleted_app_are_refused_feedback_108() {
     kernel(&sm, &domain, "ana", "k", "ml.t3.medium").await;
     let arn = format!("arn:aws:sagemaker:us-east-1:111122223333:app/{domain}/ana/KernelGateway/k");
     assert!(sm.list_tags().resource_arn(&arn).send().await.is_ok());
+    advance(&server, 1);
     sm.delete_app()
         .domain_id(&domain)
         .user_profile_name("ana")

@@ -440,7 +440,9 @@ async fn deletes_with_dependants_are_resource_in_use_and_change_nothing() {
         Some(&UserProfileStatus::InService)
     );
 
-    // While the app is Deleting it still blocks; once Deleted, the profile can go.
+    // While the app is Deleting it still blocks; once Deleted, the profile can go. (DeleteApp
+    // takes an InService app only.)
+    advance(&server, 1);
     sm.delete_app()
         .domain_id(&domain_id)
         .user_profile_name("bob")
@@ -595,6 +597,7 @@ async fn instance_types_resolve_from_app_then_profile_then_domain() {
     let types: Vec<(String, String, String)> = sm
         .list_apps()
         .domain_id_equals(&domain_id)
+        .sort_order(aws_sdk_sagemaker::types::SortOrder::Ascending)
         .send()
         .await
         .unwrap()
@@ -794,13 +797,14 @@ async fn paginators_visit_every_profile_once_and_forged_tokens_are_refused() {
         .flat_map(|p| p.user_profiles())
         .map(|p| p.user_profile_name().unwrap().to_string())
         .collect();
-    let expected: Vec<String> = (0..25).map(|i| format!("user-{i:02}")).collect();
+    // With no SortOrder, newest first, as AWS answers (docs/fidelity.md row 57).
+    let expected: Vec<String> = (0..25).rev().map(|i| format!("user-{i:02}")).collect();
     assert_eq!(names, expected);
 
-    let descending: Vec<String> = sm
+    let ascending: Vec<String> = sm
         .list_user_profiles()
         .domain_id_equals(&domain_id)
-        .sort_order(aws_sdk_sagemaker::types::SortOrder::Descending)
+        .sort_order(aws_sdk_sagemaker::types::SortOrder::Ascending)
         .into_paginator()
         .items()
         .send()
@@ -811,7 +815,7 @@ async fn paginators_visit_every_profile_once_and_forged_tokens_are_refused() {
         .map(|p| p.user_profile_name().unwrap().to_string())
         .collect();
     assert_eq!(
-        descending,
+        ascending,
         expected.iter().rev().cloned().collect::<Vec<_>>()
     );
 
