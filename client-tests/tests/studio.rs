@@ -684,10 +684,11 @@ async fn spaces_run_one_app_and_block_their_deletion_while_it_lives() {
         .await
         .unwrap();
     assert_eq!(space.status(), Some(&SpaceStatus::Pending));
+    // A JupyterLab space's Url is its host and its app's path (docs/fidelity.md row 67).
     assert!(space
         .url()
         .unwrap()
-        .ends_with(".studio.us-east-1.sagemaker.aws"));
+        .ends_with(".studio.us-east-1.sagemaker.aws/jupyterlab/default"));
     assert_eq!(
         space
             .ownership_settings()

@@ -8,10 +8,10 @@ recorded. The test plays the scenario on an emulator of its own (manual clock, o
 recordings' own), normalises both answers the same way, and compares them member by member:
 present and absent members, default values, enums, formats and list order.
 
-Normalised, on both sides: times (`<Time>`: AWS's clock is not ours), every 12-digit number (the
-recorder replaced them all by one account: the same replacement is applied to the emulator's
-answers), EFS ids, the random host of a space's Url, and HomeEfsFileSystemUid values (their set is
-checked on its own). The emulator's ids are read as the recorded ones (a scenario's `Save`).
+Normalised, on both sides: times (`<Time>`: AWS's clock is not ours), every 12-digit number (one
+recorder replaced them all by one account: the same replacement is applied everywhere), EFS ids,
+the random host of a space's Url, and HomeEfsFileSystemUid values (their set is checked on its
+own). The emulator's ids are read as the recorded ones (a scenario's `Save`).
 
 It prints "N/M recordings reproduced" and every difference. A difference is allowed only when the
 ledger (docs/fidelity.md, "Recorded differences") lists it with its reason; a listed difference
@@ -38,6 +38,7 @@ LEDGER = REPO / "docs" / "fidelity.md"
 ACCOUNT_DIGITS = re.compile(r"\b\d{12}\b")
 EFS_ID = re.compile(r"\bfs-[0-9a-f]{8,17}\b")
 SPACE_HOST = re.compile(r"^https://[a-z0-9]{15}\.studio\.")
+ISO_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
 VARIABLE = re.compile(r"\$\{([^}]+)\}")
 
 
@@ -59,6 +60,15 @@ def recorded_value(value):
     return value
 
 
+def recorded_answer(path: Path):
+    """A recorded answer: a placebo file's `data` (cloud-custodian's recorder), or the JSON an
+    AWS CLI printed, as it is."""
+    text = json.loads(path.read_text())
+    if isinstance(text, dict) and "status_code" in text and "data" in text:
+        return recorded_value(text["data"])
+    return text
+
+
 def normalise(value, account: str, ids: dict[str, str], key: str = ""):
     """One answer made comparable (see the module's docstring)."""
     if isinstance(value, dict):
@@ -69,6 +79,8 @@ def normalise(value, account: str, ids: dict[str, str], key: str = ""):
         return [normalise(v, account, ids, key) for v in value]
     if isinstance(value, datetime.datetime):
         return "<Time>"
+    if isinstance(value, str) and ISO_TIME.match(value):
+        return "<Time>"  # the AWS CLI prints times as ISO text
     if isinstance(value, str):
         for emulator_id, recorded_id in ids.items():
             value = value.replace(emulator_id, recorded_id)
@@ -172,8 +184,7 @@ class Replay:
                     self.saved[name] = output[member]
 
     def compare(self, step: dict) -> None:
-        recorded_file = self.folder / step["Compare"]
-        recorded = recorded_value(json.loads(recorded_file.read_text())["data"])
+        recorded = recorded_answer(self.folder / step["Compare"])
         try:
             emulated = self.call(step["Call"], step["Input"])
         except ClientError as e:
@@ -200,11 +211,6 @@ def ledger_differences() -> list[tuple[str, str, str]]:
         if len(cells) >= 4 and cells[0].startswith("`") and not set(cells[0]) <= {"-"}:
             rows.append((cells[0].strip("`"), cells[1].strip("`"), cells[3]))
     return rows
-
-
-def listed(name: str, member: str, rows) -> bool:
-    return any(fnmatch.fnmatch(name, pattern) and fnmatch.fnmatch(member, path)
-               for pattern, path, _ in rows)
 
 
 @pytest.fixture(scope="module")

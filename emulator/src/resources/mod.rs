@@ -702,7 +702,7 @@ impl Tables {
             Removal::AppMetadata(key) => {
                 let forgotten = self
                     .apps
-                    .remove_if(&key, |app| app.metadata_expires_at() == Some(at));
+                    .remove_if(key, |app| app.metadata_expires_at() == Some(at));
                 forgotten.map(|app| {
                     let arn = app.arn.clone();
                     self.retired_apps.push(app);

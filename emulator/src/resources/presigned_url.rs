@@ -56,7 +56,11 @@ pub fn create_presigned_domain_url(
         )));
     }
     let profile = user_profile::find(tables, ctx, domain_id, user_name)?;
-    let mut host = domain.url.clone();
+    // The domain's Studio host with `studio-` before the domain id: "https://studio-d-….studio.
+    // us-east-1.sagemaker.aws/auth?token=…" (a public AWS CLI transcript of May 2025,
+    // inquisitivefrog/machine-learning; the developer guide's example has no `studio-`). For a
+    // space, its own host (inferred).
+    let mut host = domain.url.replacen("https://", "https://studio-", 1);
     let space_name = optional_str(input, "SpaceName")?;
     if let Some(space_name) = space_name {
         let space = space::find(tables, ctx, domain_id, space_name)?;
@@ -138,7 +142,7 @@ mod tests {
         );
         let url = url["AuthorizedUrl"].as_str().unwrap();
         assert!(url.starts_with(&format!(
-            "https://{id}.studio.us-east-1.sagemaker.aws/auth?token="
+            "https://studio-{id}.studio.us-east-1.sagemaker.aws/auth?token="
         )));
         let sso = f.ok(
             create_domain,

@@ -33,8 +33,9 @@ pub struct Space {
     pub arn: String,
     /// The space's own Studio host: `https://ID.studio.REGION.sagemaker.aws`.
     pub url: String,
-    /// POSIX uid on the domain's home EFS.
-    pub home_efs_uid: String,
+    /// POSIX uid on the domain's home EFS: only a space without an owner has its own (see
+    /// `create_space`).
+    pub home_efs_uid: Option<String>,
     /// Settings kept as given (see `GIVEN_MEMBERS`).
     pub given: Input,
     pub life: Life,
@@ -63,6 +64,23 @@ impl Space {
             .and_then(|s| s.get("SharingType"))
             .and_then(Value::as_str)
             .unwrap_or("Shared")
+    }
+
+    /// `Url` as DescribeSpace shows it: the space's host, and for a JupyterLab space the path of
+    /// its app, `/jupyterlab/default` (recorded, fixtures/recordings/inquisitivefrog-2025-05:
+    /// two JupyterLab spaces of a console domain; a space without an app type shows the bare host,
+    /// recorded in fixtures/recordings/c7n-studio-2026-07). `/codeeditor/default` for a Code
+    /// Editor space is inferred.
+    pub fn described_url(&self) -> String {
+        match self
+            .space_settings()
+            .and_then(|s| s.get("AppType"))
+            .and_then(Value::as_str)
+        {
+            Some("JupyterLab") => format!("{}/jupyterlab/default", self.url),
+            Some("CodeEditor") => format!("{}/codeeditor/default", self.url),
+            _ => self.url.clone(),
+        }
     }
 
     /// The owning user profile's name, lower-cased (private spaces).
@@ -140,7 +158,15 @@ pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
         .check(&QuotaName::Spaces, tables.spaces.len() as u64)?;
     image::check_custom_images(tables, optional_value(input, "SpaceSettings"))?;
     let initial_tags = domain::child_tags(tables, ctx, domain_id, input, &arn)?;
-    let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
+    // A space owned by a user profile shows no HomeEfsFileSystemUid of its own (recorded, May
+    // 2025: a private and a shared space with `OwnershipSettings`,
+    // fixtures/recordings/inquisitivefrog-2025-05); a space without an owner has one from the
+    // domain's sequence (recorded, July 2026, fixtures/recordings/c7n-studio-2026-07). That the
+    // owner is what decides it is inferred: it is what tells the two recordings apart.
+    let home_efs_uid = match owner {
+        Some(_) => None,
+        None => Some(domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid()),
+    };
     let mut given = Input::new();
     copy_members(input, &mut given, GIVEN_MEMBERS);
     let space = Space {
@@ -174,13 +200,12 @@ pub fn describe_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResul
     out.insert("DomainId".into(), space.domain_id.clone().into());
     out.insert("SpaceArn".into(), space.arn.clone().into());
     out.insert("SpaceName".into(), space.name.clone().into());
-    out.insert(
-        "HomeEfsFileSystemUid".into(),
-        space.home_efs_uid.clone().into(),
-    );
+    if let Some(uid) = &space.home_efs_uid {
+        out.insert("HomeEfsFileSystemUid".into(), uid.clone().into());
+    }
     status_members(&mut out, &space.life, ctx.now, Status::Gone);
     super::failure_member(&mut out, &space.life, ctx.now);
-    out.insert("Url".into(), space.url.clone().into());
+    out.insert("Url".into(), space.described_url().into());
     Ok(Value::Object(out))
 }
 

@@ -192,10 +192,20 @@ fn refuse_finished_app(tables: &Tables, ctx: &Ctx, arn: &str) -> ApiResult<()> {
     }
 }
 
-fn checked_arn<'a>(tables: &Tables, ctx: &Ctx, input: &'a Input) -> ApiResult<&'a str> {
+/// The ARN tags are kept under: a user profile's with its name lower-cased (names are
+/// case-insensitive; DescribeUserProfile answers the ARN with the name as created, the tags are
+/// the same under either spelling).
+fn canonical_arn(arn: &str) -> String {
+    match arn.split_once(":user-profile/") {
+        Some((prefix, rest)) => format!("{prefix}:user-profile/{}", rest.to_lowercase()),
+        None => arn.to_string(),
+    }
+}
+
+fn checked_arn(tables: &Tables, ctx: &Ctx, input: &Input) -> ApiResult<String> {
     let arn = required_str(input, "ResourceArn")?;
     if resource_exists(tables, ctx, arn) {
-        Ok(arn)
+        Ok(canonical_arn(arn))
     } else {
         // AddTags/ListTags/DeleteTags model no ResourceNotFound: SageMaker answers a
         // ValidationException for an ARN it does not know.
@@ -207,7 +217,7 @@ fn checked_arn<'a>(tables: &Tables, ctx: &Ctx, input: &'a Input) -> ApiResult<&'
 
 /// AddTags: adds or overwrites; answers the tags given.
 pub fn add_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let arn = checked_arn(tables, ctx, input)?.to_string();
+    let arn = checked_arn(tables, ctx, input)?;
     refuse_finished_app(tables, ctx, &arn)?;
     let new = tags_from(input, "Tags")?;
     let tags = merged(
@@ -222,8 +232,8 @@ pub fn add_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Valu
 /// ListTags: paged, 50 per page by default (the model's minimum `MaxResults` is 50).
 pub fn list_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
     let arn = checked_arn(tables, ctx, input)?;
-    refuse_finished_app(tables, ctx, arn)?;
-    let items: Vec<(String, Value)> = tags_of(tables, arn)
+    refuse_finished_app(tables, ctx, &arn)?;
+    let items: Vec<(String, Value)> = tags_of(tables, &arn)
         .iter()
         .enumerate()
         .map(|(i, (k, v))| (format!("{i:020}"), json!({"Key": k, "Value": v})))
@@ -234,7 +244,7 @@ pub fn list_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
 
 /// DeleteTags: removes the keys given (absent keys are ignored).
 pub fn delete_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let arn = checked_arn(tables, ctx, input)?.to_string();
+    let arn = checked_arn(tables, ctx, input)?;
     let keys: Vec<&str> = input
         .get("TagKeys")
         .and_then(Value::as_array)

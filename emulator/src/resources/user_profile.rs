@@ -2,10 +2,13 @@
 //! DeleteUserProfile.
 //!
 //! Names are case-insensitive ("This value is not case sensitive", CreateUserProfile API
-//! reference): the table is keyed by the lower-cased name, the name is returned as given, and the
-//! ARN carries it lower-cased, as AWS writes it (e.g. the ARN
+//! reference): the table is keyed by the lower-cased name and the name is returned as given.
+//! The ARN that CreateUserProfile and DescribeUserProfile answer carries the name as given
+//! (`user-profile/d-nehutxreazmp/default-20250520T093900`, recorded in May 2025,
+//! fixtures/recordings/inquisitivefrog-2025-05); AWS's refusals carry it lower-cased (the ARN
 //! `user-profile/d-93ieiwizyjyp/default-20240725t130739` of the console's profile
-//! `default-20240725T130739`, aws/amazon-sagemaker-feedback#113).
+//! `default-20240725T130739`, aws/amazon-sagemaker-feedback#113), and so does the key tags are
+//! kept under.
 
 use serde_json::{json, Value};
 
@@ -64,9 +67,20 @@ pub fn key(domain_id: &str, name: &str) -> (String, String) {
     (domain_id.to_string(), name.to_lowercase())
 }
 
-/// The ARN of a profile (name lower-cased, as AWS writes it).
+/// The ARN of a profile with its name lower-cased: the key its tags are kept under, and the ARN
+/// AWS's refusals name (see the module's documentation).
 pub fn arn(ctx: &Ctx, domain_id: &str, name: &str) -> String {
     ctx.arn(&format!("user-profile/{domain_id}/{}", name.to_lowercase()))
+}
+
+impl UserProfile {
+    /// The ARN as CreateUserProfile and DescribeUserProfile answer it: the name as given.
+    pub fn described_arn(&self) -> String {
+        match self.arn.rsplit_once('/') {
+            Some((prefix, _)) => format!("{prefix}/{}", self.name),
+            None => self.arn.clone(),
+        }
+    }
 }
 
 /// Finds a profile that exists at `now` or answers AWS's not-found.
@@ -140,9 +154,10 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
         life: Life::created(ctx, Transition::UserProfileCreate),
         sequence: tables.next_sequence(),
     };
+    let described_arn = profile.described_arn();
     tables.user_profiles.insert(key, profile);
-    tables.tags.insert(arn.clone(), initial_tags);
-    Ok(json!({"UserProfileArn": arn}))
+    tables.tags.insert(arn, initial_tags);
+    Ok(json!({"UserProfileArn": described_arn}))
 }
 
 /// DescribeUserProfile.
@@ -155,7 +170,7 @@ pub fn describe_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> A
         fill_in_user_settings(settings);
     }
     out.insert("DomainId".into(), profile.domain_id.clone().into());
-    out.insert("UserProfileArn".into(), profile.arn.clone().into());
+    out.insert("UserProfileArn".into(), profile.described_arn().into());
     out.insert("UserProfileName".into(), profile.name.clone().into());
     out.insert(
         "HomeEfsFileSystemUid".into(),
@@ -242,7 +257,7 @@ pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     profile
         .life
         .start_update(ctx, Transition::UserProfileUpdate);
-    Ok(json!({"UserProfileArn": profile.arn}))
+    Ok(json!({"UserProfileArn": profile.described_arn()}))
 }
 
 /// DeleteUserProfile: refused while the profile has apps that are not `Deleted` or owns private
