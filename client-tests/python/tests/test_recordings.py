@@ -215,16 +215,17 @@ def ledger_differences() -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="module")
 def replays():
-    server = Emulator(delays="fast")
-    try:
-        done = []
-        for folder in recording_sets():
+    # One emulator per recording: two recordings of one account must not see each other.
+    done = []
+    for folder in recording_sets():
+        server = Emulator(delays="fast")
+        try:
             replay = Replay(folder, server)
             replay.run()
             done.append(replay)
-        yield done
-    finally:
-        server.stop()
+        finally:
+            server.stop()
+    return done
 
 
 def test_every_recording_is_reproduced_or_its_differences_are_in_the_ledger(replays, capsys):

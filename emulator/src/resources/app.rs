@@ -330,9 +330,7 @@ pub fn first_party_image(region: &str, name: &str) -> Option<String> {
 /// (ResourceSpec, SageMaker API reference); other ML apps never on `system`.
 fn check_instance_type(app_type: &str, instance_type: String) -> ApiResult<String> {
     if app_type == "JupyterServer" && instance_type != "system" {
-        return Err(ApiError::validation(format!(
-            "Invalid InstanceType '{instance_type}' for app type JupyterServer: JupyterServer apps run only on the 'system' instance type."
-        )));
+        return Err(super::settings::jupyter_server_needs_system(&instance_type));
     }
     if app_type == "KernelGateway" && instance_type == "system" {
         return Ok("ml.t3.medium".to_string());

@@ -19,6 +19,9 @@ pub enum SettingsOf {
 ///   use the DefaultAsDomain value when setting this parameter for a domain."
 /// - `DefaultLandingUri` `studio::`: "This value can only be passed if StudioWebPortal is set to
 ///   ENABLED."
+///
+/// and one AWS is recorded enforcing: a JupyterServer default instance type other than `system`
+/// (see [`jupyter_server_needs_system`]).
 pub fn check_user_settings(settings: Option<&Value>, of: SettingsOf) -> ApiResult<()> {
     let Some(settings) = settings else {
         return Ok(());
@@ -29,6 +32,15 @@ pub fn check_user_settings(settings: Option<&Value>, of: SettingsOf) -> ApiResul
             "The DefaultAsDomain value of AutoMountHomeEFS is only supported for user profiles, not for a domain's DefaultUserSettings.",
         ));
     }
+    if let Some(instance_type) = text(&[
+        "JupyterServerAppSettings",
+        "DefaultResourceSpec",
+        "InstanceType",
+    ]) {
+        if instance_type != "system" {
+            return Err(jupyter_server_needs_system(instance_type));
+        }
+    }
     if text(&["DefaultLandingUri"]) == Some("studio::")
         && text(&["StudioWebPortal"]) == Some("DISABLED")
     {
@@ -37,6 +49,17 @@ pub fn check_user_settings(settings: Option<&Value>, of: SettingsOf) -> ApiResul
         ));
     }
     Ok(())
+}
+
+/// AWS's refusal of a JupyterServer instance type other than `system`: "Invalid instance type
+/// 'ml.t3.medium' for JupyterServer App. Only 'system' instance type is supported" (no final
+/// period; recorded in a Terraform apply of a domain whose `DefaultUserSettings` set
+/// `ml.t3.medium`, May 2025, inquisitivefrog/machine-learning; the same words for CreateApp are
+/// inferred).
+pub fn jupyter_server_needs_system(instance_type: &str) -> ApiError {
+    ApiError::validation(format!(
+        "Invalid instance type '{instance_type}' for JupyterServer App. Only 'system' instance type is supported"
+    ))
 }
 
 #[cfg(test)]
@@ -53,5 +76,11 @@ mod tests {
         let landing = json!({"DefaultLandingUri": "studio::", "StudioWebPortal": "DISABLED"});
         assert!(check_user_settings(Some(&landing), SettingsOf::UserProfile).is_err());
         assert!(check_user_settings(None, SettingsOf::Domain).is_ok());
+        let jupyter = json!({"JupyterServerAppSettings": {"DefaultResourceSpec": {"InstanceType": "ml.t3.medium"}}});
+        let error = check_user_settings(Some(&jupyter), SettingsOf::Domain).unwrap_err();
+        assert_eq!(
+            error.message(),
+            "Invalid instance type 'ml.t3.medium' for JupyterServer App. Only 'system' instance type is supported"
+        );
     }
 }
