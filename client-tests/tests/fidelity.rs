@@ -267,8 +267,8 @@ async fn jupyter_server_apps_get_the_regions_first_party_image_tf_app_basic() {
 #[tokio::test]
 async fn jupyter_server_apps_take_any_name_and_run_the_looseleaf_repository_recorded_c7n_2026() {
     // Recorded on AWS (fixtures/recordings/c7n-studio-2026-07): Terraform's JupyterServer apps
-    // named `c7n-app-…` are InService (the developer guide's "the app-name must be default" does
-    // not hold), and with no image anywhere their ResourceSpec names an ECR repository.
+    // named `c7n-app-…` are InService (JupyterServer apps need not be named `default`), and with
+    // no image anywhere their ResourceSpec names an ECR repository.
     let server = in_process();
     let sm = client(&server);
     let domain = sm

@@ -17,8 +17,8 @@ use crate::resources::pagination::Order;
 use crate::resources::settings::{self, SettingsOf};
 use crate::resources::table::Indexed;
 use crate::resources::{
-    copy_members, domain, image, optional_str, optional_value, required_str, status_members, Ctx,
-    Input, Life,
+    copy_members, domain, image, lookup, optional_str, optional_value, required_str,
+    status_members, Ctx, Input, Life,
 };
 use crate::resources::{Removal, Tables};
 use crate::sim::lifecycle::{Status, Transition};
@@ -237,6 +237,24 @@ pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
         SettingsOf::UserProfile,
     )?;
     image::check_custom_images(tables, optional_value(input, "UserSettings"))?;
+    // "The UpdateUserProfile API call fails if the user has any apps that are in InService
+    // status. Delete all apps, then call UpdateUserProfile API to update the security groups."
+    // (developer guide, adding RStudio to an existing domain). The refusal's words are ours.
+    if optional_value(input, "UserSettings")
+        .and_then(|s| lookup(s, &["SecurityGroups"]))
+        .is_some()
+    {
+        if let Some(app) = tables
+            .apps_of_user_profile(domain_id, &name.to_lowercase())
+            .find(|app| app.status(ctx.now) == Status::InService)
+        {
+            return Err(ApiError::validation(format!(
+                "Unable to update the security groups of UserProfile [{}] with InService App [{}]: delete all InService apps of the user profile, and try again.",
+                arn(ctx, domain_id, name),
+                app.arn
+            )));
+        }
+    }
     let Some(profile) = tables.user_profiles.get_mut(&key(domain_id, name)) else {
         return Err(not_found(ctx, domain_id, name));
     };
@@ -362,5 +380,39 @@ mod tests {
             delete_user_profile,
             json!({"DomainId": id, "UserProfileName": "ana"}),
         );
+    }
+
+    #[test]
+    fn security_groups_wait_for_in_service_apps_and_the_arn_keeps_the_names_case() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        let created = f.ok(
+            create_user_profile,
+            json!({"DomainId": id, "UserProfileName": "Ana"}),
+        );
+        assert!(created["UserProfileArn"]
+            .as_str()
+            .unwrap()
+            .ends_with("/Ana"));
+        f.advance(1);
+        let app = json!({"DomainId": id, "UserProfileName": "ana", "AppType": "KernelGateway",
+                         "AppName": "k", "ResourceSpec": {"InstanceType": "ml.t3.medium"}});
+        f.ok(crate::resources::app::create_app, app.clone());
+        f.advance(1);
+        let groups = json!({"DomainId": id, "UserProfileName": "ana",
+                            "UserSettings": {"SecurityGroups": ["sg-0123456789abcdef0"]}});
+        let error = f.refused(update_user_profile, groups.clone());
+        assert_eq!(error.code(), "ValidationException");
+        assert!(error.message().contains("InService App"));
+        // Other settings are not held back.
+        f.ok(
+            update_user_profile,
+            json!({"DomainId": id, "UserProfileName": "ana",
+                   "UserSettings": {"DefaultLandingUri": "studio::"}}),
+        );
+        f.advance(1);
+        f.ok(crate::resources::app::delete_app, app);
+        f.advance(1);
+        f.ok(update_user_profile, groups);
     }
 }
