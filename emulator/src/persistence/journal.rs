@@ -18,7 +18,7 @@
 //!   point is answered 503. Once the disk has room again, appends succeed again.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
@@ -328,10 +328,24 @@ fn lock_state_file(path: &Path) -> Result<File, String> {
                 lock.display()
             )
         })?;
-    match file.try_lock() {
+    // A journal of this same process that is being dropped (its sync thread may hold it for the
+    // length of one fsync) releases the lock in a moment: an in-process restart waits for it, up
+    // to two seconds. Another process's lock is refused at once.
+    let mut attempts = 0;
+    let locked = loop {
+        match file.try_lock() {
+            Err(std::fs::TryLockError::WouldBlock) if attempts < 200 && held_by_us(&mut file) => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            other => break other,
+        }
+    };
+    match locked {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             let mut holder = String::new();
+            let _ = file.seek(std::io::SeekFrom::Start(0));
             let _ = file.read_to_string(&mut holder);
             let holder = holder.trim();
             return Err(format!(
@@ -353,6 +367,14 @@ fn lock_state_file(path: &Path) -> Result<File, String> {
         .and_then(|()| file.sync_all())
         .map_err(|e| format!("state file {}: {}: {e}", path.display(), lock.display()))?;
     Ok(file)
+}
+
+/// Whether the pid written in a lock file is this process's.
+fn held_by_us(file: &mut File) -> bool {
+    let mut holder = String::new();
+    file.seek(std::io::SeekFrom::Start(0)).is_ok()
+        && file.read_to_string(&mut holder).is_ok()
+        && holder.trim() == std::process::id().to_string()
 }
 
 impl Journal {
