@@ -421,6 +421,13 @@ fn baselines(operation: &str, fixture: &Fixture) -> Vec<Map<String, Value>> {
     if operation == "ListApps" {
         body.remove("SpaceNameEquals");
     }
+    // The fixture profile runs apps: UpdateUserProfile may not change its security groups then
+    // (docs/fidelity.md row 70).
+    if operation == "UpdateUserProfile" {
+        if let Some(Value::Object(settings)) = body.get_mut("UserSettings") {
+            settings.remove("SecurityGroups");
+        }
+    }
     // "Updating AppType for Space is not supported." (boto/boto3#4375): UpdateSpace takes no
     // AppType, even the space's own.
     if operation == "UpdateSpace" {
