@@ -148,7 +148,7 @@ struct Cli {
     allowed_hosts: Vec<String>,
     /// The bearer token admin calls that change or export state must carry
     /// (Authorization: Bearer TOKEN). Without it, a non-loopback --host refuses those calls.
-    #[arg(long, env = "SMSE_ADMIN_TOKEN")]
+    #[arg(long, env = "SMSE_ADMIN_TOKEN", hide_env_values = true)]
     admin_token: Option<String>,
     /// Seconds a client may take to send a request's headers; also how long an idle keep-alive
     /// connection is kept waiting for its next request.

@@ -40,6 +40,15 @@ async fn the_page_and_its_config_are_served() {
         Some("text/html; charset=utf-8")
     );
     assert!(page.text().contains("id=\"total-cost\""));
+    // No other page may frame it (a framed Reset is one click away), nor sniff its type.
+    assert_eq!(page.header("x-frame-options"), Some("DENY"));
+    assert_eq!(
+        page.header("content-security-policy"),
+        Some("frame-ancestors 'none'")
+    );
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    // Reset asks before it wipes everything.
+    assert!(page.text().contains("window.confirm("));
     // Bound to 127.0.0.1: the controls are on.
     let config = get(addr, "/_emulator/ui/config").await;
     assert_eq!(config.json(), json!({"Controls": true}));
@@ -299,4 +308,19 @@ async fn the_dashboard_speaks_the_language_the_browser_prefers() {
         );
     }
     server.shutdown().await.unwrap();
+}
+
+/// `--help` shows no secret given through the environment (`SMSE_ADMIN_TOKEN=… --help` printed
+/// it as `[env: SMSE_ADMIN_TOKEN=…]`).
+#[test]
+fn help_does_not_print_the_admin_token_from_the_environment() {
+    let out = Command::new(BIN)
+        .arg("--help")
+        .env("SMSE_ADMIN_TOKEN", "s3cr3t-from-env")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("--admin-token"), "{help}");
+    assert!(!help.contains("s3cr3t-from-env"), "{help}");
 }

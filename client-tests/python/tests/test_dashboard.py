@@ -215,3 +215,36 @@ def test_the_timeline_keeps_to_the_activity_after_the_class_stopped():
     assert "ml.t3.medium 0–3 h" in timeline, timeline
     assert "now (+" in timeline, timeline
     assert " 13 h" not in timeline and " 12 h" not in timeline, timeline
+
+
+def test_another_page_cannot_frame_the_dashboard(demo, tmp_path):
+    """A page of another origin (here a local file) that frames the dashboard gets nothing in the
+    frame: `frame-ancestors 'none'` and `X-Frame-Options: DENY` (a framed Reset was one click)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    framing = tmp_path / "framing.html"
+    framing.write_text(
+        f'<!doctype html><iframe id="victim" src="{demo.endpoint}/_emulator/ui" '
+        'width="800" height="600"></iframe>'
+    )
+    options = webdriver.ChromeOptions()
+    options.binary_location = tool("chromium")
+    with tempfile.TemporaryDirectory() as profile:
+        for flag in chromium_flags(profile):
+            options.add_argument("--headless=new" if flag == "--headless" else flag)
+        driver = webdriver.Chrome(service=Service(executable_path=tool("chromedriver")),
+                                  options=options)
+        try:
+            driver.set_page_load_timeout(BROWSER_TIMEOUT_SECONDS)
+            # The page itself opens (the control: the same check finds the dashboard).
+            driver.get(demo.endpoint + "/_emulator/ui")
+            assert driver.find_elements(By.ID, "total-cost")
+            driver.get(framing.as_uri())
+            time.sleep(1)
+            driver.switch_to.frame(driver.find_element(By.ID, "victim"))
+            assert driver.find_elements(By.ID, "total-cost") == []
+            assert driver.find_elements(By.ID, "reset") == []
+        finally:
+            driver.quit()

@@ -240,7 +240,11 @@ async fn studio(
         Ok(html) => crate::http::ui::html_page(html),
         Err(_) => (
             StatusCode::FORBIDDEN,
-            [("content-type", "text/plain; charset=utf-8")],
+            [
+                ("content-type", "text/plain; charset=utf-8"),
+                ("x-content-type-options", "nosniff"),
+                ("x-frame-options", "DENY"),
+            ],
             crate::http::studio_page::EXPIRED_TEXT,
         )
             .into_response(),

@@ -139,8 +139,7 @@ pub fn check(
                 let given = headers
                     .get(header::AUTHORIZATION)
                     .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.strip_prefix("Bearer "))
-                    .map(str::trim);
+                    .and_then(bearer_credentials);
                 let matches = given.is_some_and(|given| {
                     use subtle::ConstantTimeEq as _;
                     bool::from(given.as_bytes().ct_eq(token.as_bytes()))
@@ -271,6 +270,15 @@ impl http_body::Body for Deadline {
     }
 }
 
+/// The credentials of `Authorization: Bearer TOKEN`; the scheme is matched in any case ("The
+/// auth-scheme is case-insensitive", RFC 7235 §2.1).
+fn bearer_credentials(value: &str) -> Option<&str> {
+    let (scheme, credentials) = value.trim_start().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(credentials.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +380,26 @@ mod tests {
             ("authorization", "Bearer s3cret"),
         ]);
         assert!(check(&policy, &Method::PUT, "/_emulator/state", &right).is_none());
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_matched_in_any_case() {
+        // "The auth-scheme is case-insensitive" (RFC 7235 §2.1).
+        let policy = Policy::new("127.0.0.1", Vec::new(), Some("s3cret".into()));
+        for value in ["bearer s3cret", "BEARER s3cret", "Bearer  s3cret"] {
+            let call = headers(&[("host", "127.0.0.1:1"), JSON, ("authorization", value)]);
+            assert!(
+                check(&policy, &Method::POST, "/_emulator/reset", &call).is_none(),
+                "{value}"
+            );
+        }
+        for value in ["Basic s3cret", "Bearers3cret", "s3cret"] {
+            let call = headers(&[("host", "127.0.0.1:1"), JSON, ("authorization", value)]);
+            assert!(
+                check(&policy, &Method::POST, "/_emulator/reset", &call).is_some(),
+                "{value}"
+            );
+        }
     }
 
     #[test]

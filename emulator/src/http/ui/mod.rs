@@ -122,6 +122,9 @@ pub fn browser_redirect(method: &Method, uri: &Uri, headers: &HeaderMap) -> Opti
             [
                 (header::LOCATION, PAGE_PATH),
                 (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::X_FRAME_OPTIONS, "DENY"),
+                (header::CONTENT_SECURITY_POLICY, "frame-ancestors 'none'"),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             ],
             format!("<!doctype html><title>SageMaker Studio emulator</title><p>The emulator's dashboard is at <a href=\"{PAGE_PATH}\">{PAGE_PATH}</a>; SageMaker API calls are POSTs to /.</p>\n"),
         )
@@ -134,6 +137,8 @@ async fn page(headers: HeaderMap) -> Response {
 }
 
 /// An HTML page whose language follows `Accept-Language` (so caches must keep them apart).
+/// No other site may frame it (`frame-ancestors 'none'`, and `X-Frame-Options` for older
+/// browsers): a page that could frame the dashboard could trick a click on its Reset.
 pub fn html_page(html: String) -> Response {
     (
         StatusCode::OK,
@@ -141,6 +146,9 @@ pub fn html_page(html: String) -> Response {
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
             (header::VARY, "Accept-Language"),
+            (header::X_FRAME_OPTIONS, "DENY"),
+            (header::CONTENT_SECURITY_POLICY, "frame-ancestors 'none'"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         ],
         html,
     )
