@@ -22,8 +22,18 @@ struct Emulator {
 impl Emulator {
     /// Starts the binary on a free port with `--state-file`; readiness is its `listening on` line.
     fn start(state: &Path) -> Result<Emulator, String> {
-        let mut child = Command::new(BIN)
+        Emulator::start_with(state, &[], None)
+    }
+
+    /// [`Emulator::start`] with more flags, run from `cwd` (for a relative `state`).
+    fn start_with(state: &Path, flags: &[&str], cwd: Option<&Path>) -> Result<Emulator, String> {
+        let mut command = Command::new(BIN);
+        if let Some(cwd) = cwd {
+            command.current_dir(cwd);
+        }
+        let mut child = command
             .args(["--port", "0", "--clock", "manual", "--delays", "instant"])
+            .args(flags)
             .arg("--state-file")
             .arg(state)
             .stdout(Stdio::piped())
@@ -141,14 +151,33 @@ impl Emulator {
     }
 }
 
-fn temp_state(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "smse-state-{name}-{}-{}",
-        std::process::id(),
-        uuid::Uuid::new_v4()
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join("state.journal")
+/// A state file's path in a fresh temporary folder, which is removed when this is dropped (also
+/// when the test fails: a panic unwinds through the drop).
+struct TempState {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl std::ops::Deref for TempState {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for TempState {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+fn temp_state(name: &str) -> TempState {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("smse-state-{name}-"))
+        .tempdir()
+        .expect("temp dir");
+    let path = dir.path().join("state.journal");
+    TempState { _dir: dir, path }
 }
 
 fn create_domain(emulator: &Emulator, name: &str) -> String {
@@ -292,13 +321,15 @@ fn a_file_of_another_version_or_format_is_refused_and_never_overwritten() {
 
 #[test]
 fn export_and_import_round_trip_and_a_bad_import_changes_nothing() {
-    let source = Emulator::start(&temp_state("export")).unwrap();
+    let source_state = temp_state("export");
+    let source = Emulator::start(&source_state).unwrap();
     let domain_id = create_domain(&source, "exported");
     let (status, exported) = source.request("GET", "/_emulator/state", &[], "");
     assert_eq!(status, 200);
     source.stop();
 
-    let target = Emulator::start(&temp_state("import")).unwrap();
+    let target_state = temp_state("import");
+    let target = Emulator::start(&target_state).unwrap();
     let existing = create_domain(&target, "replaced");
     let (status, body) = target.request("PUT", "/_emulator/state", JSON, "garbage\n");
     assert_eq!(status, 400, "{body}");
@@ -391,7 +422,8 @@ fn a_state_file_of_release_0_1_0_loads_with_its_ids_tags_and_failures() {
 /// completes, and a restart loads what it imported.
 #[test]
 fn an_import_streams_one_at_a_time_and_survives_a_restart() {
-    let source = Emulator::start(&temp_state("big-source")).unwrap();
+    let source_state = temp_state("big-source");
+    let source = Emulator::start(&source_state).unwrap();
     let domain_id = create_domain(&source, "big");
     for i in 0..300 {
         let (status, body) = source.call(
@@ -534,13 +566,15 @@ fn a_state_file_of_format_2_loads_its_snapshot_and_its_journal() {
 /// A small tmpfs mounted for one test, unmounted when dropped.
 struct SmallDisk {
     dir: PathBuf,
+    _parent: TempState,
 }
 
 impl SmallDisk {
     /// Mounts a tmpfs of `size` at a fresh directory; `None` where mounting is not allowed (not
     /// root): the injected-failure tests in `service::state` cover the same rules everywhere.
     fn mount(size: &str) -> Option<SmallDisk> {
-        let dir = temp_state("tmpfs").with_file_name("disk");
+        let parent = temp_state("tmpfs");
+        let dir = parent.with_file_name("disk");
         std::fs::create_dir_all(&dir).ok()?;
         let mounted = Command::new("mount")
             .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
@@ -548,7 +582,10 @@ impl SmallDisk {
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
-        mounted.then_some(SmallDisk { dir })
+        mounted.then_some(SmallDisk {
+            dir,
+            _parent: parent,
+        })
     }
 }
 
@@ -639,4 +676,91 @@ fn a_full_disk_refuses_changes_without_phantoms_and_recovers_when_there_is_room(
     acknowledged.sort();
     assert_eq!(names, acknowledged, "every acknowledged change, once");
     restarted.stop();
+}
+
+/// The user profiles of the fixture account's `domain` (one page of up to 100).
+fn profile_count(emulator: &Emulator, domain: &str) -> usize {
+    let (status, out) = emulator.call(
+        "ListUserProfiles",
+        json!({"DomainIdEquals": domain, "MaxResults": 100}),
+    );
+    assert_eq!(status, 200, "{out}");
+    out["UserProfiles"].as_array().map_or(0, Vec::len)
+}
+
+/// A `--state-file` that is a symlink (here dangling at first: its target is made) stays a
+/// symlink through compactions, and the file it points to keeps every acknowledged change (the
+/// issue's reproduction: the link was replaced by a regular file and the target kept 17 of 100).
+#[test]
+fn a_symlinked_state_file_stays_a_link_and_its_target_keeps_every_change() {
+    let real = temp_state("symlink");
+    let dir = real.parent().unwrap().to_path_buf();
+    let link = dir.join("link.state");
+    std::os::unix::fs::symlink("state.journal", &link).unwrap();
+    let flags = ["--compact-min-bytes", "4096", "--compact-ratio", "0.1"];
+    let emulator = Emulator::start_with(&link, &flags, None).expect("starts on a dangling link");
+    let domain = create_domain(&emulator, "linked");
+    for i in 0..100 {
+        let (status, out) = emulator.call(
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": format!("user-{i}")}),
+        );
+        assert_eq!(status, 200, "{out}");
+    }
+    emulator.stop();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a file"
+    );
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(
+        text.lines().count() < 50,
+        "no compaction ran ({} lines)",
+        text.lines().count()
+    );
+    // The real file alone has all 100.
+    let again = Emulator::start(&real).unwrap();
+    assert_eq!(profile_count(&again, &domain), 100);
+    again.stop();
+}
+
+/// One state file, one emulator, however it is spelled: a symlink, a relative path or an
+/// absolute one take the same lock (refused naming the holder's pid), and a file with a second
+/// hard link is refused (a compaction's rename would leave the other link with old content).
+#[test]
+fn every_spelling_of_one_state_file_takes_one_lock_and_hard_links_are_refused() {
+    let real = temp_state("spellings");
+    let dir = real.parent().unwrap().to_path_buf();
+    let first = Emulator::start(&real).unwrap();
+    let pid = first.child.id();
+    let link = dir.join("other-name.state");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let dangling = dir.join("sub");
+    std::fs::create_dir_all(&dangling).unwrap();
+    for (state, cwd) in [
+        (link.clone(), None),
+        (PathBuf::from("state.journal"), Some(dir.as_path())),
+        (PathBuf::from("../state.journal"), Some(dangling.as_path())),
+    ] {
+        let refusal = Emulator::start_with(&state, &[], cwd)
+            .err()
+            .unwrap_or_else(|| panic!("{} started beside pid {pid}", state.display()));
+        assert!(
+            refusal.contains(&format!("in use by another emulator (pid {pid})")),
+            "{}: {refusal}",
+            state.display()
+        );
+    }
+    let hard = dir.join("hard.state");
+    std::fs::hard_link(&real, &hard).unwrap();
+    for state in [hard.as_path(), real.as_ref()] {
+        let refusal = Emulator::start_with(state, &[], None)
+            .err()
+            .unwrap_or_else(|| panic!("{} started", state.display()));
+        assert!(refusal.contains("has 2 hard links"), "{refusal}");
+    }
+    first.stop();
 }

@@ -303,6 +303,61 @@ fn sync_directory_of(path: &Path) -> std::io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// The real file a `--state-file` path names: symlinks followed (also a dangling one: its target
+/// is where the file will be made), `.`/`..` and relative spellings resolved, so that every
+/// spelling of one file locks one lock file and compaction renames over the real file. A file
+/// with more than one hard link is refused: a compaction replaces the file by a rename, after
+/// which the other links would keep its old content (another emulator started on one of them
+/// would silently lose the first one's changes).
+pub fn resolve_state_file(path: &Path) -> Result<PathBuf, String> {
+    let shown = path.display();
+    let mut current = path.to_path_buf();
+    // Follow a chain of symlinks by hand: `canonicalize` refuses a dangling one.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)
+                    .map_err(|e| format!("state file {shown}: reading the symlink: {e}"))?;
+                current = match current.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => break,
+        }
+    }
+    let name = current
+        .file_name()
+        .ok_or_else(|| format!("state file {shown}: names no file"))?
+        .to_owned();
+    let dir = match current.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let dir = std::fs::canonicalize(&dir)
+        .map_err(|e| format!("state file {shown}: its folder {}: {e}", dir.display()))?;
+    let real = dir.join(name);
+    if let Ok(meta) = std::fs::symlink_metadata(&real) {
+        if meta.file_type().is_symlink() {
+            return Err(format!(
+                "state file {shown}: too many levels of symbolic links"
+            ));
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            if meta.nlink() > 1 {
+                return Err(format!(
+                    "state file {shown} ({}) has {} hard links: a compaction replaces the file by a rename, and the other links would keep its old content. Give the emulator a file with one link (a symlink is fine).",
+                    real.display(),
+                    meta.nlink()
+                ));
+            }
+        }
+    }
+    Ok(real)
+}
+
 /// The lock file of a state file: `PATH.lock`, beside it and never renamed (the state file itself
 /// is replaced by renames, which would drop a lock held on it).
 pub fn lock_path(path: &Path) -> PathBuf {
@@ -392,6 +447,10 @@ impl Journal {
         now: i64,
         load: impl FnOnce(&mut dyn BufRead) -> Result<Summary, String>,
     ) -> Result<Journal, String> {
+        // Everything below works on the real file: a symlink is followed (a compaction replaces
+        // the file it points to, never the link), and any spelling of one file takes one lock.
+        let real = resolve_state_file(path)?;
+        let path = real.as_path();
         let shown = path.display();
         let held = lock_state_file(path)?;
         let summary = match File::open(path) {

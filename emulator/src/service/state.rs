@@ -327,14 +327,15 @@ mod tests {
     const ACCOUNT: &str = "111111111111";
     const REGION: &str = "eu-west-1";
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "smse-state-{name}-{}-{}",
-            std::process::id(),
-            crate::persistence::fresh_seed()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        dir.join("state.journal")
+    /// A state file's path in a fresh temporary folder, removed when the guard is dropped (also
+    /// when the test fails).
+    fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("smse-state-{name}-"))
+            .tempdir()
+            .unwrap();
+        let path = dir.path().join("state.journal");
+        (dir, path)
     }
 
     /// A service without a state file, its manual clock at `millis`.
@@ -422,7 +423,7 @@ mod tests {
 
     #[test]
     fn a_write_that_fails_changes_nothing_and_the_file_keeps_every_acknowledged_change() {
-        let path = scratch("write");
+        let (_dir, path) = scratch("write");
         let service = open(&path, CompactionRule::default());
         let domain = create_domain(&service);
         acknowledged(
@@ -472,7 +473,7 @@ mod tests {
 
     #[test]
     fn a_failed_sync_undoes_every_change_after_the_last_good_sync() {
-        let path = scratch("sync");
+        let (_dir, path) = scratch("sync");
         let service = open(&path, CompactionRule::default());
         let domain = create_domain(&service);
         service.journal.inject_failures(0, 1);
@@ -497,7 +498,7 @@ mod tests {
 
     #[test]
     fn churn_is_compacted_away_and_a_restart_loads_the_state_not_the_history() {
-        let path = scratch("churn");
+        let (_dir, path) = scratch("churn");
         let rule = CompactionRule {
             ratio: 1.0,
             min_journal_bytes: 16 * 1024,
