@@ -122,8 +122,14 @@ pub fn write_history(
             region: "us-east-1".into(),
         },
     );
-    service.journal = Journal::open(path, rule, 0, |input| service.load(input, true, None))
-        .map_err(io::Error::other)?;
+    service.journal = Journal::open(path, rule, 0, |input| {
+        service.load(
+            input,
+            sagemaker_studio_emulator::service::state::StateSource::OwnFile,
+            None,
+        )
+    })
+    .map_err(io::Error::other)?;
     let call = |operation: &str, input: serde_json::Value| -> io::Result<serde_json::Value> {
         let request = ApiRequest {
             operation: operation.into(),

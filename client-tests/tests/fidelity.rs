@@ -27,15 +27,19 @@ fn refusal<E: ProvideErrorMetadata + std::fmt::Debug, T: std::fmt::Debug>(
 
 /// Makes the next call of `operation` succeed and its transition end failed with `reason`.
 fn fail_next(server: &impl Emulated, operation: &str, reason: &str) {
-    server.service().faults.inject(PendingFault {
-        operation: operation.into(),
-        error_code: None,
-        http_status: 400,
-        message: None,
-        count: 1,
-        delay_ms: 0,
-        failure_reason: Some(reason.into()),
-    });
+    server
+        .service()
+        .faults
+        .inject(PendingFault {
+            operation: operation.into(),
+            error_code: None,
+            http_status: 400,
+            message: None,
+            count: 1,
+            delay_ms: 0,
+            failure_reason: Some(reason.into()),
+        })
+        .expect("the fault is queued");
 }
 
 async fn profile(sm: &Client, domain: &str, name: &str) {

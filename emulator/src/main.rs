@@ -253,11 +253,17 @@ fn parse_positive_seconds(s: &str) -> Result<f64, String> {
     }
 }
 
+/// The bounds of `--time-scale`: a thousandth of real time to a million times it (11.6
+/// simulated days per second: a year of notebooks in 32 s). Beyond, the clock would reach the year
+/// 9999 (where it stops) within minutes, or never visibly move.
+const TIME_SCALE_BOUNDS: (f64, f64) = (0.001, 1_000_000.0);
+
 fn parse_time_scale(s: &str) -> Result<f64, String> {
+    let (min, max) = TIME_SCALE_BOUNDS;
     match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        Ok(v) if v.is_finite() && (min..=max).contains(&v) => Ok(v),
         _ => Err(format!(
-            "'{s}': a positive number of simulated seconds per wall second"
+            "'{s}': a number of simulated seconds per wall second from {min} to {max}"
         )),
     }
 }

@@ -324,3 +324,21 @@ fn help_does_not_print_the_admin_token_from_the_environment() {
     assert!(help.contains("--admin-token"), "{help}");
     assert!(!help.contains("s3cr3t-from-env"), "{help}");
 }
+
+/// `--time-scale 1e300` (the issue: the clock left its range and every SDK call failed) and 0 are
+/// refused at start, the bounds named.
+#[test]
+fn absurd_time_scales_are_refused_with_their_bounds() {
+    for scale in ["1e300", "0", "-1", "NaN", "1000001"] {
+        let out = Command::new(BIN)
+            .args(["--port", "0", &format!("--time-scale={scale}")])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{scale}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("from 0.001 to 1000000"),
+            "{scale}: {stderr}"
+        );
+    }
+}

@@ -37,10 +37,10 @@ async fn inject_fault(State(service): State<SharedService>, body: Body) -> Respo
         Err(e) => Err(e),
     };
     match parsed {
-        Ok(fault) => {
-            service.faults.inject(fault);
-            response::answer(faults_json(&service))
-        }
+        Ok(fault) => match service.faults.inject(fault) {
+            Ok(()) => response::answer(faults_json(&service)),
+            Err(error) => response::failure(&protocol::request_id(), &error),
+        },
         Err(error) => response::failure(&protocol::request_id(), &error),
     }
 }

@@ -248,7 +248,7 @@ pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<S
         let now = service.clock.now().0;
         // Loaded while the service has no journal yet: the replayed changes are in the file.
         let journal = Journal::open(path, config.compaction, now, |input| {
-            loaded = service.load(input, true, None)?;
+            loaded = service.load(input, crate::service::state::StateSource::OwnFile, None)?;
             Ok(loaded.clone())
         })
         .map_err(std::io::Error::other)?;

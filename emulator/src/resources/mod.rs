@@ -462,6 +462,26 @@ pub struct PartitionKey {
     pub region: String,
 }
 
+impl PartitionKey {
+    /// Whether this names a world AWS could have: a 12-digit account and a region named like
+    /// AWS's (`us-east-1`, `us-gov-west-1`, `ap-southeast-3`: letters, one or more dashed words,
+    /// a number). What a state file or an import may hold (`<b>acct</b>` or
+    /// `{{CONFIG}}<script>` may not).
+    pub fn is_plausible(&self) -> bool {
+        let account =
+            self.account_id.len() == 12 && self.account_id.bytes().all(|b| b.is_ascii_digit());
+        let parts: Vec<&str> = self.region.split('-').collect();
+        let region = self.region.len() <= 32
+            && parts.len() >= 3
+            && parts[..parts.len() - 1]
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
+            && parts[parts.len() - 1].bytes().all(|b| b.is_ascii_digit())
+            && !parts[parts.len() - 1].is_empty();
+        account && region
+    }
+}
+
 /// A resource whose deletion finishes at some time and must then disappear.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Removal {
@@ -815,6 +835,34 @@ pub fn lock(partition: &Mutex<Tables>) -> MutexGuard<'_, Tables> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plausible_partitions_are_aws_shaped() {
+        let key = |a: &str, r: &str| PartitionKey {
+            account_id: a.into(),
+            region: r.into(),
+        };
+        for region in [
+            "us-east-1",
+            "us-gov-west-1",
+            "ap-southeast-3",
+            "il-central-1",
+        ] {
+            assert!(key("123456789012", region).is_plausible(), "{region}");
+        }
+        assert!(!key("<b>acct</b>", "us-east-1").is_plausible());
+        assert!(!key("12345678901", "us-east-1").is_plausible());
+        for region in [
+            "{{CONFIG}}<script>",
+            "us-east",
+            "east-1",
+            "us--1",
+            "US-EAST-1",
+            "",
+        ] {
+            assert!(!key("123456789012", region).is_plausible(), "{region}");
+        }
+    }
 
     #[test]
     fn member_paths_are_lower_camel() {

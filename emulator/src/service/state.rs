@@ -16,7 +16,7 @@ use crate::persistence::{self, Entry, Journal, Record, Summary, Ticket};
 use crate::protocol::ApiRequest;
 use crate::resources::{app, lock, PartitionKey, Store, Tables};
 use crate::service::{parse_app_arn, scenario, Determinants, Origin, Service};
-use crate::sim::clock::Timestamp;
+use crate::sim::clock::{Timestamp, LATEST};
 
 /// See the module's documentation. Also whether an import is running (one at a time: each
 /// holds a whole new state in memory).
@@ -65,22 +65,29 @@ impl Service {
 
     /// Loads a state text (see `persistence`) into this service's store: the snapshot's
     /// partitions, then the journal's changes replayed. `only`: that partition alone (a
-    /// rebuild); the clock is then left alone.
+    /// rebuild); the clock is then left alone. Every time must lie in 0..=LATEST; an import
+    /// must also name plausible partitions only (the emulator's own file holds what its callers
+    /// made, e.g. a `--region` of the user's choosing).
     pub fn load(
         &self,
         input: &mut dyn BufRead,
-        allow_torn_tail: bool,
+        source: StateSource,
         only: Option<&PartitionKey>,
     ) -> Result<Summary, String> {
+        let allow_torn_tail = source == StateSource::OwnFile;
         let mut number = 1u64;
         let mut sink = |record: Record| -> Result<(), String> {
             number += 1;
             match record {
                 Record::Partition { key, tables } => {
+                    if source == StateSource::Import {
+                        check_partition(&key).map_err(|e| format!("record {number}: {e}"))?;
+                    }
                     *lock(&self.store.partition(&key)) = *tables;
                     Ok(())
                 }
                 Record::Entry(entry) => {
+                    check_entry(&entry, source).map_err(|e| format!("record {number}: {e}"))?;
                     if only.is_some_and(|key| !entry_is_of(&entry, key)) {
                         return Ok(());
                     }
@@ -130,7 +137,8 @@ impl Service {
                 app::record_activity(&mut tables, Timestamp(*at), app_arn).map(|_| ())
             }
             Entry::Clock { now } => {
-                let behind = now - self.clock.now().0;
+                // `now` is within 0..=LATEST (`check_entry`), the clock too: no overflow.
+                let behind = now.saturating_sub(self.clock.now().0);
                 if behind > 0 {
                     self.clock
                         .advance(std::time::Duration::from_millis(behind.unsigned_abs()));
@@ -177,12 +185,14 @@ impl Service {
     /// the store replaced, with calls held off.
     pub fn import(&self, input: &mut dyn BufRead) -> ApiResult<()> {
         let staging = self.staging();
-        staging.load(input, false, None).map_err(|e| {
-            ApiError::validation(format!(
-                "The state is not a {} that loads: {e}",
-                persistence::FORMAT
-            ))
-        })?;
+        staging
+            .load(input, StateSource::Import, None)
+            .map_err(|e| {
+                ApiError::validation(format!(
+                    "The state is not a {} that loads: {e}",
+                    persistence::FORMAT
+                ))
+            })?;
         let partitions = staging.store.take_all();
         let _closed = self.gate.close();
         // The imported state's clock, if it is ahead: its resources were made up to then.
@@ -236,7 +246,7 @@ impl Service {
         let _closed = self.gate.close();
         let recovered = self.journal.recover(|input| {
             let staging = self.staging();
-            staging.load(input, true, None)?;
+            staging.load(input, StateSource::OwnFile, None)?;
             self.store.put_all(staging.store.take_all());
             Ok(())
         });
@@ -252,7 +262,7 @@ impl Service {
         let staging = self.staging();
         let rebuilt = self
             .journal
-            .read_current(|input| staging.load(input, true, Some(key)));
+            .read_current(|input| staging.load(input, StateSource::OwnFile, Some(key)));
         match rebuilt {
             Ok(_) => {
                 *tables = std::mem::take(&mut *lock(&staging.store.partition(key)));
@@ -312,6 +322,61 @@ fn entry_is_of(entry: &Entry, key: &PartitionKey) -> bool {
     }
 }
 
+/// A time a state text may hold: 0 (1970) to the clock's [`LATEST`] (9999-12-31T23:59:59Z).
+fn check_time(what: &str, millis: i64) -> Result<(), String> {
+    if (0..=LATEST.0).contains(&millis) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} {millis} is outside 0..={} (1970 to 9999-12-31T23:59:59Z, in epoch milliseconds)",
+            LATEST.0
+        ))
+    }
+}
+
+/// A partition a state text may hold (see [`PartitionKey::is_plausible`]).
+fn check_partition(key: &PartitionKey) -> Result<(), String> {
+    if key.is_plausible() {
+        Ok(())
+    } else {
+        Err(format!(
+            "account {:?} and region {:?} name no AWS partition (a 12-digit account and a region such as us-east-1)",
+            key.account_id, key.region
+        ))
+    }
+}
+
+/// Where a state text comes from: the emulator's own state file (a torn last record is cut off;
+/// its partitions are what its callers made) or an import (whole, plausible partitions only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateSource {
+    OwnFile,
+    Import,
+}
+
+/// The bounds of one journal entry: its times, and for an import its partition.
+fn check_entry(entry: &Entry, source: StateSource) -> Result<(), String> {
+    match entry {
+        Entry::Call {
+            account_id,
+            region,
+            at,
+            ..
+        } => {
+            check_time("At", *at)?;
+            if source == StateSource::Import {
+                check_partition(&PartitionKey {
+                    account_id: account_id.clone(),
+                    region: region.clone(),
+                })?;
+            }
+            Ok(())
+        }
+        Entry::Activity { at, .. } => check_time("At", *at),
+        Entry::Clock { now } => check_time("Now", *now),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::{Path, PathBuf};
@@ -354,8 +419,10 @@ mod tests {
     fn open(path: &Path, rule: CompactionRule) -> Service {
         let mut service = service_at(1_767_225_600_000);
         let now = service.clock.now().0;
-        service.journal = Journal::open(path, rule, now, |input| service.load(input, true, None))
-            .expect("the state file loads");
+        service.journal = Journal::open(path, rule, now, |input| {
+            service.load(input, StateSource::OwnFile, None)
+        })
+        .expect("the state file loads");
         service
     }
 
@@ -564,7 +631,9 @@ mod tests {
         );
         // The export loads into another service as the same state.
         let other = service.staging();
-        other.load(&mut export.as_slice(), false, None).unwrap();
+        other
+            .load(&mut export.as_slice(), StateSource::Import, None)
+            .unwrap();
         let (tags, _) = call(
             &other,
             "ListTags",
@@ -600,5 +669,42 @@ mod tests {
         assert_eq!((second.code(), second.status()), ("ConflictException", 409));
         drop(first);
         assert!(service.import_permit().is_ok());
+    }
+
+    #[test]
+    fn an_import_out_of_time_or_naming_no_plausible_partition_changes_nothing() {
+        // The reproduction: a header `Now` of i64::MIN (checksum valid) was accepted and
+        // the clock read year 292,278,994; impossible partitions were accepted too.
+        let service = service_at(1_000_000);
+        let key = |account: &str, region: &str| PartitionKey {
+            account_id: account.into(),
+            region: region.into(),
+        };
+        let cases = [
+            (i64::MIN, key(ACCOUNT, REGION)),
+            (-1, key(ACCOUNT, REGION)),
+            (LATEST.0 + 1, key(ACCOUNT, REGION)),
+            (5_000_000, key("<b>acct</b>", REGION)),
+            (5_000_000, key(ACCOUNT, "{{CONFIG}}<script>")),
+        ];
+        for (now, partition) in cases {
+            let mut text = Vec::new();
+            persistence::snapshot::write(&mut text, now, &[(partition, Tables::default())])
+                .unwrap();
+            let refused = service.import(&mut text.as_slice()).unwrap_err();
+            assert_eq!(refused.code(), "ValidationException", "{now}");
+            assert_eq!(service.clock.now(), Timestamp(1_000_000), "{now}");
+            assert!(service.store.partition_keys().is_empty());
+        }
+        // At the limit itself, accepted.
+        let mut text = Vec::new();
+        persistence::snapshot::write(
+            &mut text,
+            LATEST.0,
+            &[(key(ACCOUNT, REGION), Tables::default())],
+        )
+        .unwrap();
+        service.import(&mut text.as_slice()).unwrap();
+        assert_eq!(service.clock.now(), LATEST);
     }
 }

@@ -125,7 +125,10 @@ impl Clock {
                 (wall * time_scale * 1000.0) as i64
             }
         };
-        self.inner.origin.plus_millis(elapsed).plus_millis(advanced)
+        // Saturates at the limits: a fast real clock running for long stops at LATEST instead of
+        // reading a year no SDK can parse.
+        let now = self.inner.origin.plus_millis(elapsed).plus_millis(advanced);
+        Timestamp(now.0.clamp(0, LATEST.0))
     }
 
     /// Moves simulated time forward by `duration` unless that would pass [`LATEST`]; returns the
@@ -218,5 +221,19 @@ mod tests {
         );
         assert!(clock.try_advance(Duration::from_secs(1)).is_ok());
         assert!(clock.try_advance(Duration::from_millis(1)).is_err());
+    }
+
+    #[test]
+    fn a_real_clock_saturates_at_the_latest_time() {
+        // Started past the limit (as a huge --time-scale would reach it), it reads LATEST.
+        let clock = Clock::starting_at(
+            ClockMode::Real {
+                time_scale: 1_000_000.0,
+            },
+            Timestamp(LATEST.0 + 10_000),
+        );
+        assert_eq!(clock.now(), LATEST);
+        let early = Clock::starting_at(ClockMode::Manual, Timestamp(-5));
+        assert_eq!(early.now(), Timestamp(0));
     }
 }

@@ -54,6 +54,12 @@ pub const FAILABLE_OPERATIONS: &[&str] = &[
 
 /// The longest `FailureReason` (the model's `FailureReason` shape: at most 1024 characters).
 const MAX_FAILURE_REASON_CHARS: usize = 1024;
+/// The longest `Message` of a fault: an error message of AWS's size (a 1 MiB message per fault
+/// made the queue's listing answer 99 MiB).
+pub const MAX_MESSAGE_CHARS: usize = 4096;
+/// How many faults may wait at once: far more than a test arranges, few enough that the queue
+/// stays small whatever a client sends.
+pub const MAX_PENDING_FAULTS: usize = 1000;
 
 /// A queued fault, as `GET /_emulator/faults` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -100,9 +106,17 @@ impl Faults {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Queues `fault` behind the pending ones.
-    pub fn inject(&self, fault: PendingFault) {
-        self.locked().push_back(fault);
+    /// Queues `fault` behind the pending ones; refused (a typed 400, nothing queued) when
+    /// [`MAX_PENDING_FAULTS`] are already waiting.
+    pub fn inject(&self, fault: PendingFault) -> Result<(), ApiError> {
+        let mut queue = self.locked();
+        if queue.len() >= MAX_PENDING_FAULTS {
+            return Err(ApiError::validation(format!(
+                "{MAX_PENDING_FAULTS} faults are already pending: DELETE /_emulator/faults, or let them be used up, before queueing more."
+            )));
+        }
+        queue.push_back(fault);
+        Ok(())
     }
 
     /// Drops every pending fault; how many there were.
@@ -185,8 +199,14 @@ pub fn parse_fault(input: &Map<String, Value>) -> ApiResult<PendingFault> {
     let delay_ms = integer_member(input, "DelayMs", 0, MAX_DELAY_MS)?.unwrap_or(0);
     let message = match input.get("Message") {
         None | Some(Value::Null) => None,
-        Some(Value::String(message)) => Some(message.clone()),
-        Some(_) => return Err(ApiError::validation("Message must be a string.")),
+        Some(Value::String(message)) if message.chars().count() <= MAX_MESSAGE_CHARS => {
+            Some(message.clone())
+        }
+        Some(_) => {
+            return Err(ApiError::validation(format!(
+                "Message must be a string of at most {MAX_MESSAGE_CHARS} characters."
+            )))
+        }
     };
     let failure_reason = match input.get("FailureReason") {
         None | Some(Value::Null) => None,
@@ -338,9 +358,15 @@ mod tests {
             delay_ms: 0,
             failure_reason: None,
         };
-        faults.inject(fault("CreateDomain", "ThrottlingException", 2));
-        faults.inject(fault("ListDomains", "InternalFailure", 1));
-        faults.inject(fault("CreateDomain", "ResourceLimitExceeded", 1));
+        faults
+            .inject(fault("CreateDomain", "ThrottlingException", 2))
+            .unwrap();
+        faults
+            .inject(fault("ListDomains", "InternalFailure", 1))
+            .unwrap();
+        faults
+            .inject(fault("CreateDomain", "ResourceLimitExceeded", 1))
+            .unwrap();
         let code = |hit: Option<FaultHit>| hit.and_then(|h| h.error).map(|e| e.code().to_string());
         assert_eq!(
             code(faults.hit("CreateDomain")).as_deref(),
@@ -365,19 +391,45 @@ mod tests {
     #[test]
     fn an_injected_error_carries_its_status_and_a_default_message() {
         let faults = Faults::default();
-        faults.inject(PendingFault {
-            operation: "CreateDomain".into(),
-            error_code: Some("ServiceUnavailable".into()),
-            http_status: 503,
-            message: None,
-            count: 1,
-            delay_ms: 20,
-            failure_reason: None,
-        });
+        faults
+            .inject(PendingFault {
+                operation: "CreateDomain".into(),
+                error_code: Some("ServiceUnavailable".into()),
+                http_status: 503,
+                message: None,
+                count: 1,
+                delay_ms: 20,
+                failure_reason: None,
+            })
+            .expect("the fault is queued");
         let hit = faults.hit("CreateDomain").unwrap();
         assert_eq!(hit.delay, Duration::from_millis(20));
         let error = hit.error.unwrap();
         assert_eq!((error.code(), error.status()), ("ServiceUnavailable", 503));
         assert!(error.message().contains("CreateDomain"));
+    }
+
+    #[test]
+    fn the_queue_and_its_messages_are_bounded() {
+        let faults = Faults::default();
+        let one = || PendingFault {
+            operation: "ListDomains".into(),
+            error_code: Some("ThrottlingException".into()),
+            http_status: 400,
+            message: None,
+            count: 1,
+            delay_ms: 0,
+            failure_reason: None,
+        };
+        for _ in 0..MAX_PENDING_FAULTS {
+            faults.inject(one()).unwrap();
+        }
+        let refused = faults.inject(one()).unwrap_err();
+        assert_eq!(refused.code(), "ValidationException");
+        assert_eq!(faults.pending().len(), MAX_PENDING_FAULTS);
+        let long = serde_json::json!({"Operation": "ListDomains", "ErrorCode": "ThrottlingException",
+                                      "Message": "x".repeat(MAX_MESSAGE_CHARS + 1)});
+        let refused = parse_fault(long.as_object().unwrap()).unwrap_err();
+        assert!(refused.message().contains("at most"));
     }
 }
