@@ -100,7 +100,14 @@ async fn a_scenario_posted_at_runtime_unfolds_on_the_clock() {
     let tree = tree.json();
     assert_eq!(tree["Now"], T0_SECONDS + 5400.0);
     let domain = &tree["Domains"][0];
-    assert_eq!(domain["DomainName"], "QuickSetupDomain-20200501T153453");
+    // Named from the emulator's clock at T0, as the console stamps a Quick setup.
+    assert_eq!(
+        domain["DomainName"].as_str().unwrap(),
+        format!(
+            "QuickSetupDomain-{}",
+            sagemaker_studio_emulator::service::quick_setup::stamp(T0_SECONDS)
+        )
+    );
     assert_eq!(domain["Status"], "InService");
     let profile = &domain["UserProfiles"][0];
     assert_eq!(profile["UserProfileName"], "data-scientist");

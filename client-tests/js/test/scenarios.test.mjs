@@ -34,7 +34,9 @@ test("seed-notebooks usage", async () => {
   const server = await emulatorFor(spec.Emulator);
   const advance = (s) => server.advance(s);
   const call = scenario.sdkCaller(makeClient(server.endpoint, spec.AccountId, spec.Region));
-  const variables = { AccountId: spec.AccountId, Region: spec.Region };
+  // As the emulator's replay does: the Quick setup stamp of the clock's now (T0).
+  const stamp = new Date(Math.floor(await server.now()) * 1000).toISOString().replace(/[-:]/g, "").slice(0, 15);
+  const variables = { AccountId: spec.AccountId, Region: spec.Region, QuickSetupStamp: stamp };
 
   async function runSetupLike(steps, label) {
     for (const [i, step] of steps.entries()) {

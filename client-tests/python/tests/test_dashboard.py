@@ -125,7 +125,9 @@ def test_the_page_shows_the_tree_the_instances_the_timeline_and_the_bill(demo):
     assert "0.265" in page.text["total-cost"], page.text["total-cost"]
 
     tree = squash(page.text["tree"])
-    assert "QuickSetupDomain-20200501T153453" in tree
+    # Named from the emulator's clock when the scenario started (T0), as the console stamps it.
+    t0 = demo.admin("GET", "/_emulator/resources")["Scenario"]["T0"]
+    assert "QuickSetupDomain-" + time.strftime("%Y%m%dT%H%M%S", time.gmtime(int(t0))) in tree
     assert "data-scientist" in tree
     for app in ("default", "notebook-1", "notebook-2", "notebook-3"):
         assert app in tree, tree

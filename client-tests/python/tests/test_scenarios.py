@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import json
 import urllib.parse
 
@@ -48,7 +50,9 @@ def test_seed_notebooks_usage(emulator_for):
     # The scenario names its own account: it gets an emulator of its own.
     server = emulator_for(spec["Emulator"], dedicated=True)
     call = scenario.Boto3Caller(make_client(server.endpoint, spec["AccountId"], spec["Region"]))
-    variables = {"AccountId": spec["AccountId"], "Region": spec["Region"]}
+    # As the emulator's replay does: the Quick setup stamp of the clock's now (T0).
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(int(server.now())))
+    variables = {"AccountId": spec["AccountId"], "Region": spec["Region"], "QuickSetupStamp": stamp}
 
     def run_setup_like(steps: list[dict], label: str) -> None:
         for i, step in enumerate(steps):

@@ -27,8 +27,10 @@
 //!   and `Comment` are ignored; a call that fails is logged and the replay goes on.
 //! - `ExpectedUsage` (for tests) and `Teardown` are not run: the class wants to see the bill.
 //! - `AccountId` and `Region` (optional: else the emulator's defaults) name the partition every
-//!   call runs in; `${AccountId}` and `${Region}` are predefined, `Save` adds variables from a
-//!   call's output (`{"Name": "Dotted.Path.0"}`).
+//!   call runs in; `${AccountId}` and `${Region}` are predefined, and `${QuickSetupStamp}`, T0
+//!   as the console stamps a Quick setup (`20260101T000000`: a replayed Quick setup domain is
+//!   named from the emulator's clock, not from the day the scenario was written); `Save` adds
+//!   variables from a call's output (`{"Name": "Dotted.Path.0"}`).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -143,7 +145,11 @@ impl Scenario {
             Some(_) => return Err(err("Steps: must be an array".into())),
             None => return Err(err("Steps: missing (an array of calls)".into())),
         };
-        let mut defined: Vec<String> = vec!["AccountId".into(), "Region".into()];
+        let mut defined: Vec<String> = vec![
+            "AccountId".into(),
+            "Region".into(),
+            "QuickSetupStamp".into(),
+        ];
         let mut calls = Vec::new();
         for (i, item) in setup.iter().enumerate() {
             let label = format!("Setup[{i}]");
@@ -380,6 +386,10 @@ impl Replay {
                 .region
                 .clone()
                 .unwrap_or_else(|| region.to_string()),
+        );
+        variables.insert(
+            "QuickSetupStamp".to_string(),
+            crate::service::quick_setup::stamp(t0.as_epoch_seconds()),
         );
         Replay {
             scenario,
