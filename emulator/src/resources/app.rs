@@ -1036,4 +1036,33 @@ mod tests {
         assert_eq!(error.code(), "ResourceLimitExceeded");
         kernel(&mut f, &id, "big", "ml.m5.large").unwrap();
     }
+
+    #[test]
+    fn idle_settings_of_the_profile_override_the_domains_and_a_space_stays_within_bounds() {
+        // "User profile settings override domain settings." (developer guide, Idle shutdown)
+        let idle = |minutes: u64| {
+            json!({"JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {
+                "LifecycleManagement": "ENABLED", "IdleTimeoutInMinutes": minutes,
+                "MinIdleTimeoutInMinutes": 60, "MaxIdleTimeoutInMinutes": 240}}}})
+        };
+        let (domain, profile) = (idle(120), idle(90));
+        let timeout =
+            effective_idle_timeout("JupyterLab", &[Some(&domain), Some(&profile)], None).unwrap();
+        assert_eq!(timeout, Some(Duration::from_secs(90 * 60)));
+        // A space picks its own timeout within the administrator's bounds.
+        let space = json!({"JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {
+            "IdleTimeoutInMinutes": 200}}}});
+        let timeout = effective_idle_timeout("JupyterLab", &[Some(&domain)], Some(&space)).unwrap();
+        assert_eq!(timeout, Some(Duration::from_secs(200 * 60)));
+        let too_long = json!({"JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {
+            "IdleTimeoutInMinutes": 300}}}});
+        let refused =
+            effective_idle_timeout("JupyterLab", &[Some(&domain)], Some(&too_long)).unwrap_err();
+        assert_eq!(refused.code(), "ValidationException");
+        // KernelGateway apps have no idle shutdown settings.
+        assert_eq!(
+            effective_idle_timeout("KernelGateway", &[Some(&domain)], None).unwrap(),
+            None
+        );
+    }
 }
