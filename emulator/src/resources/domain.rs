@@ -114,7 +114,7 @@ impl Domain {
     }
 
     /// Hands out the next POSIX uid of the domain's home EFS: user profiles and spaces share
-    /// one sequence that steps by [`HOME_UID_STEP`].
+    /// one sequence that steps by `HOME_UID_STEP`.
     pub fn allocate_home_uid(&mut self) -> String {
         let uid = self.next_home_uid;
         self.next_home_uid += HOME_UID_STEP;
@@ -129,7 +129,7 @@ impl Domain {
 /// of two resources created in the same second gets the lower uid is not in creation order on
 /// AWS; here it is.
 const FIRST_HOME_UID: u64 = 200_005;
-/// See [`FIRST_HOME_UID`].
+/// See `FIRST_HOME_UID`.
 const HOME_UID_STEP: u64 = 5;
 
 /// Finds a domain that exists at `now` (also one being deleted) or answers AWS's not-found.

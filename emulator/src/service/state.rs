@@ -6,6 +6,22 @@
 //! it exclusively, so no call ever sees half of a reset, an import or a recovery, and a snapshot
 //! is one instant of every partition. The exclusive holds are short: a snapshot copies the
 //! tables (the compaction's pause), then writes them with the gate open again.
+//!
+//! The locks, outermost first: a thread that holds one takes only locks further down the list,
+//! so no two threads can wait on each other.
+//! 1. The [`Gate`] (`RwLock`): shared by every call, exclusive for a snapshot's copy, an import,
+//!    a reset and a recovery.
+//! 2. A partition's `Mutex<Tables>` (`resources::lock`), one partition at a time; the store's
+//!    `DashMap` guard is dropped before it is taken (`Store::partition`).
+//! 3. The journal's writer (`persistence::journal`): a call appends its record while it still
+//!    holds its partition, so the file's order is each partition's order; compaction's install
+//!    and recovery take it with no partition held.
+//! 4. Under the writer only: the sync thread's file handle (swapped by compaction's install) and
+//!    the list of tickets a recovery undid. The sync thread itself reads the writer's counters
+//!    and releases it before it takes the file handle to sync.
+//!
+//! Known debt (issue "one owner for the file"): steps 2-3 run on the async workers, so an
+//! append's `write_all` runs on a Tokio worker under a partition lock.
 
 use std::io::BufRead;
 use std::sync::atomic::{AtomicBool, Ordering};
