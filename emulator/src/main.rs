@@ -88,7 +88,8 @@ struct Cli {
     /// real: wall time × --time-scale; manual: moves only through the admin API.
     #[arg(long, env = "SMSE_CLOCK", value_enum, default_value = "real")]
     clock: ClockArg,
-    /// Simulated seconds per wall second in real mode (60 = a minute per second).
+    /// Simulated seconds per wall second in real mode (60 = a minute per second), 0.001 to
+    /// 1000000; the clock stops at 9999-12-31T23:59:59Z.
     #[arg(long, env = "SMSE_TIME_SCALE", default_value_t = 1.0, value_parser = parse_time_scale)]
     time_scale: f64,
     /// lenient: any or no signature; strict: verify SigV4 against --credentials-file.

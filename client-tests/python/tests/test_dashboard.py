@@ -225,11 +225,13 @@ def test_another_page_cannot_frame_the_dashboard(demo, tmp_path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     framing = tmp_path / "framing.html"
+    # The frame's load event fires for a refused frame too (it shows the browser's error page).
     framing.write_text(
         f'<!doctype html><iframe id="victim" src="{demo.endpoint}/_emulator/ui" '
-        'width="800" height="600"></iframe>'
+        'width="800" height="600" onload="window.framed = true"></iframe>'
     )
     options = webdriver.ChromeOptions()
     options.binary_location = tool("chromium")
@@ -244,7 +246,7 @@ def test_another_page_cannot_frame_the_dashboard(demo, tmp_path):
             driver.get(demo.endpoint + "/_emulator/ui")
             assert driver.find_elements(By.ID, "total-cost")
             driver.get(framing.as_uri())
-            time.sleep(1)
+            WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.framed === true"))
             driver.switch_to.frame(driver.find_element(By.ID, "victim"))
             assert driver.find_elements(By.ID, "total-cost") == []
             assert driver.find_elements(By.ID, "reset") == []

@@ -189,9 +189,8 @@ class Replay:
             emulated = self.call(step["Call"], step["Input"])
         except ClientError as e:
             emulated = {"Error": e.response["Error"]}
-        for holder in (emulated,):
-            if isinstance(holder, dict) and "HomeEfsFileSystemUid" in holder:
-                self.uids.append(holder["HomeEfsFileSystemUid"])
+        if "HomeEfsFileSystemUid" in emulated:
+            self.uids.append(emulated["HomeEfsFileSystemUid"])
         ids = self.ids()
         found = differences(
             normalise(recorded, self.account, {}),

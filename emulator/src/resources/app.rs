@@ -300,29 +300,24 @@ pub fn default_jupyter_server_image(region: &str) -> Option<String> {
 /// 12-digit number by one placeholder account, so the repository's account is not known; the
 /// region's first-party image account stands in.
 pub fn unconfigured_jupyter_server_image(region: &str) -> Option<String> {
+    first_party_account(region).map(|account| {
+        format!("arn:aws:ecr:{region}:{account}:repository/looseleaf-jupyter-server-3")
+    })
+}
+
+/// The account of SageMaker's first-party Studio images in `region`, if the table knows it.
+fn first_party_account(region: &str) -> Option<&'static str> {
     FIRST_PARTY_IMAGE_ACCOUNTS
         .binary_search_by(|(r, _)| (*r).cmp(region))
         .ok()
-        .map(|i| {
-            format!(
-                "arn:aws:ecr:{region}:{}:repository/looseleaf-jupyter-server-3",
-                FIRST_PARTY_IMAGE_ACCOUNTS[i].1
-            )
-        })
+        .map(|i| FIRST_PARTY_IMAGE_ACCOUNTS[i].1)
 }
 
 /// The ARN of SageMaker's first-party Studio image `name` in `region` (e.g. `datascience-1.0`, the
 /// image of Studio Classic's "Data Science" kernels), none for a region not in the table.
 pub fn first_party_image(region: &str, name: &str) -> Option<String> {
-    FIRST_PARTY_IMAGE_ACCOUNTS
-        .binary_search_by(|(r, _)| (*r).cmp(region))
-        .ok()
-        .map(|i| {
-            format!(
-                "arn:aws:sagemaker:{region}:{}:image/{name}",
-                FIRST_PARTY_IMAGE_ACCOUNTS[i].1
-            )
-        })
+    first_party_account(region)
+        .map(|account| format!("arn:aws:sagemaker:{region}:{account}:image/{name}"))
 }
 
 /// The instance type an app of `app_type` runs on when `instance_type` is asked: JupyterServer
@@ -673,15 +668,13 @@ pub fn describe_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
 /// the domain is gone.
 fn trusted_identity_propagation(tables: &Tables, domain_id: &str) -> &'static str {
     let enabled = tables.domains.get(domain_id).is_some_and(|domain| {
-        lookup(
-            &Value::Object(domain.given.clone()),
-            &[
-                "DomainSettings",
-                "TrustedIdentityPropagationSettings",
-                "Status",
-            ],
-        )
-        .and_then(Value::as_str)
+        domain
+            .given
+            .get("DomainSettings")
+            .and_then(|settings| {
+                lookup(settings, &["TrustedIdentityPropagationSettings", "Status"])
+            })
+            .and_then(Value::as_str)
             == Some("ENABLED")
     });
     if enabled {

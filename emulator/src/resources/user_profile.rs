@@ -38,7 +38,7 @@ pub struct UserProfile {
     /// As given at creation.
     pub name: String,
     pub arn: String,
-    /// POSIX uid on the domain's home EFS, e.g. `200001`.
+    /// POSIX uid on the domain's home EFS, e.g. `200005`.
     pub home_efs_uid: String,
     /// Settings kept as given (see `GIVEN_MEMBERS`).
     pub given: Input,

@@ -412,14 +412,8 @@ mod tests {
     #[test]
     fn the_queue_and_its_messages_are_bounded() {
         let faults = Faults::default();
-        let one = || PendingFault {
-            operation: "ListDomains".into(),
-            error_code: Some("ThrottlingException".into()),
-            http_status: 400,
-            message: None,
-            count: 1,
-            delay_ms: 0,
-            failure_reason: None,
+        let one = || {
+            parse(json!({"Operation": "ListDomains", "ErrorCode": "ThrottlingException"})).unwrap()
         };
         for _ in 0..MAX_PENDING_FAULTS {
             faults.inject(one()).unwrap();
@@ -427,9 +421,11 @@ mod tests {
         let refused = faults.inject(one()).unwrap_err();
         assert_eq!(refused.code(), "ValidationException");
         assert_eq!(faults.pending().len(), MAX_PENDING_FAULTS);
-        let long = serde_json::json!({"Operation": "ListDomains", "ErrorCode": "ThrottlingException",
-                                      "Message": "x".repeat(MAX_MESSAGE_CHARS + 1)});
-        let refused = parse_fault(long.as_object().unwrap()).unwrap_err();
+        let refused = parse(
+            json!({"Operation": "ListDomains", "ErrorCode": "ThrottlingException",
+                                   "Message": "x".repeat(MAX_MESSAGE_CHARS + 1)}),
+        )
+        .unwrap_err();
         assert!(refused.message().contains("at most"));
     }
 }
