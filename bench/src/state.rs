@@ -126,10 +126,10 @@ pub fn write_history(
         service.load(
             input,
             sagemaker_studio_emulator::service::state::StateSource::OwnFile,
-            None,
         )
     })
     .map_err(io::Error::other)?;
+    service.own_journal();
     let call = |operation: &str, input: serde_json::Value| -> io::Result<serde_json::Value> {
         let request = ApiRequest {
             operation: operation.into(),

@@ -248,7 +248,7 @@ pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<S
         let now = service.clock.now().0;
         // Loaded while the service has no journal yet: the replayed changes are in the file.
         let journal = Journal::open(path, config.compaction, now, |input| {
-            loaded = service.load(input, crate::service::state::StateSource::OwnFile, None)?;
+            loaded = service.load(input, crate::service::state::StateSource::OwnFile)?;
             Ok(loaded.clone())
         })
         .map_err(std::io::Error::other)?;
@@ -261,6 +261,8 @@ pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<S
         let progress = service.load_scenario(scenario);
         tracing::info!(scenario = %progress["Name"], calls = %progress["Total"], "scenario loaded");
     }
+    // Last, so that the owner the journal thread rebuilds with has the whole configuration.
+    service.own_journal();
     Ok(service)
 }
 

@@ -31,8 +31,10 @@
 pub mod journal;
 pub mod reader;
 pub mod snapshot;
+pub mod state_path;
+mod writer;
 
-pub use journal::{CompactionRule, Journal, Ticket};
+pub use journal::{CompactionRule, Journal, Prepared, StateOwner, Ticket};
 pub use reader::{read, Record, Summary};
 
 use serde::{Deserialize, Serialize};

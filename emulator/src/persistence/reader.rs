@@ -47,15 +47,6 @@ struct Header {
     partitions: u64,
 }
 
-/// A snapshot line's partition, its tables left unbuilt (to skip other partitions cheaply).
-#[derive(Deserialize)]
-struct PartitionHead {
-    #[serde(rename = "AccountId")]
-    account_id: String,
-    #[serde(rename = "Region")]
-    region: String,
-}
-
 /// A snapshot line.
 #[derive(Deserialize)]
 struct PartitionLine {
@@ -68,13 +59,11 @@ struct PartitionLine {
 }
 
 /// Reads a state text from `input`, handing each record to `sink` in order. `allow_torn_tail`: a
-/// crash can leave a torn last line in a state file; an import must be whole. `only`: read the
-/// snapshot of this partition alone (the journal's records all still reach the sink). An empty
-/// text is an empty state.
+/// crash can leave a torn last line in a state file; an import must be whole. An empty text is
+/// an empty state.
 pub fn read(
     input: &mut dyn BufRead,
     allow_torn_tail: bool,
-    only: Option<&PartitionKey>,
     sink: &mut dyn FnMut(Record) -> Result<(), String>,
 ) -> Result<Summary, String> {
     let mut summary = Summary {
@@ -121,25 +110,15 @@ pub fn read(
         }
         number += 1;
         let json = whole_json(&line).ok_or_else(incomplete)?;
-        let wanted = match only {
-            None => true,
-            Some(key) => {
-                let head: PartitionHead = serde_json::from_slice(json)
-                    .map_err(|e| format!("record {number} is damaged: {e}"))?;
-                head.account_id == key.account_id && head.region == key.region
-            }
-        };
-        if wanted {
-            let partition: PartitionLine = serde_json::from_slice(json)
-                .map_err(|e| format!("record {number} is damaged: {e}"))?;
-            sink(Record::Partition {
-                key: PartitionKey {
-                    account_id: partition.account_id,
-                    region: partition.region,
-                },
-                tables: Box::new(partition.tables.with_app_expiries()),
-            })?;
-        }
+        let partition: PartitionLine =
+            serde_json::from_slice(json).map_err(|e| format!("record {number} is damaged: {e}"))?;
+        sink(Record::Partition {
+            key: PartitionKey {
+                account_id: partition.account_id,
+                region: partition.region,
+            },
+            tables: Box::new(partition.tables.with_app_expiries()),
+        })?;
         summary.good_len += line.len() as u64;
     }
     summary.snapshot_len = summary.good_len;
@@ -207,7 +186,7 @@ mod tests {
 
     fn read_all(text: &[u8], allow_torn_tail: bool) -> Result<(Summary, Vec<String>), String> {
         let mut seen = Vec::new();
-        let summary = read(&mut &text[..], allow_torn_tail, None, &mut |record| {
+        let summary = read(&mut &text[..], allow_torn_tail, &mut |record| {
             seen.push(match record {
                 Record::Partition { key, .. } => format!("partition {}", key.region),
                 Record::Entry(entry) => format!("{entry:?}"),

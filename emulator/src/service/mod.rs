@@ -207,7 +207,20 @@ impl Service {
             InputError::Validation(message) => ApiError::Validation(message),
             InputError::Serialization(message) => ApiError::Serialization(message),
         })?;
-        let open = self.gate.open(self);
+        // Serialized before the handler runs: a change that cannot be recorded is not made.
+        let record = if dispatch::changes_state(&request.operation) {
+            self.journal.prepare_call(
+                &request.account_id,
+                &request.region,
+                &request.operation,
+                &request.input,
+                at.0,
+                determinants,
+            )?
+        } else {
+            None
+        };
+        let open = self.gate.open();
         let key = PartitionKey {
             account_id: request.account_id.clone(),
             region: request.region.clone(),
@@ -241,28 +254,9 @@ impl Service {
                 ))
             })?;
         }
-        // Appended while the partition is still locked: the journal's order is the order in
-        // which this partition's changes happened.
-        let ticket = if dispatch::changes_state(&request.operation) {
-            let recorded = self.journal.record_call(
-                &request.account_id,
-                &request.region,
-                &request.operation,
-                &request.input,
-                at.0,
-                determinants,
-            );
-            match recorded {
-                Ok(ticket) => ticket,
-                Err(e) => {
-                    // Not durable, so not made: the partition goes back to what the file holds.
-                    self.undo_in_partition(&key, &mut tables);
-                    return Err(e);
-                }
-            }
-        } else {
-            None
-        };
+        // Handed to the journal thread while the partition is still locked: the file's order
+        // is the order in which this partition's changes happened.
+        let ticket = self.journal.append(record);
         drop(tables);
         drop(open);
         if ticket.is_some() && self.journal.claim_compaction() {
@@ -288,7 +282,7 @@ impl Service {
             {
                 continue;
             }
-            let _open = self.gate.open(self);
+            let _open = self.gate.open();
             let partition = self.store.partition(&key);
             let mut tables = lock(&partition);
             tables.settle(now, &self.delays);
@@ -315,32 +309,26 @@ impl Service {
     pub fn record_activity(&self, arn: &str) -> ApiResult<(Value, Option<Ticket>)> {
         let now = self.catch_up();
         let (region, account_id) = parse_app_arn(arn)?;
-        let _open = self.gate.open(self);
+        let record = self.journal.prepare(&Entry::Activity {
+            app_arn: arn.to_string(),
+            at: now.0,
+        })?;
+        let _open = self.gate.open();
         let key = PartitionKey { account_id, region };
         let partition = self.store.partition(&key);
         let mut tables = lock(&partition);
         tables.settle(now, &self.delays);
         let output = app::record_activity(&mut tables, now, arn)?;
-        let recorded = self.journal.record(&Entry::Activity {
-            app_arn: arn.to_string(),
-            at: now.0,
-        });
-        match recorded {
-            Ok(ticket) => Ok((output, ticket)),
-            Err(e) => {
-                self.undo_in_partition(&key, &mut tables);
-                Err(e)
-            }
-        }
+        Ok((output, self.journal.append(record)))
     }
 
     /// Moves the clock forward (admin `clock/advance`); the new time is journaled so that a
     /// restart resumes from it.
     pub fn advance_clock(&self, by: std::time::Duration) -> ApiResult<(Timestamp, Option<Ticket>)> {
-        let _open = self.gate.open(self);
+        let _open = self.gate.open();
         let now = self.clock.try_advance(by).map_err(ApiError::validation)?;
-        match self.journal.record(&Entry::Clock { now: now.0 }) {
-            Ok(ticket) => Ok((now, ticket)),
+        match self.journal.prepare(&Entry::Clock { now: now.0 }) {
+            Ok(record) => Ok((now, self.journal.append(record))),
             Err(e) => {
                 self.clock.take_back(by);
                 Err(e)
@@ -358,7 +346,7 @@ impl Service {
         read: impl FnOnce(&crate::resources::Tables, Timestamp) -> R,
     ) -> R {
         let now = self.catch_up();
-        let _open = self.gate.open(self);
+        let _open = self.gate.open();
         let partition = self.store.partition(&PartitionKey {
             account_id: account_id.to_string(),
             region: region.to_string(),

@@ -13,22 +13,24 @@
 //!    a reset and a recovery.
 //! 2. A partition's `Mutex<Tables>` (`resources::lock`), one partition at a time; the store's
 //!    `DashMap` guard is dropped before it is taken (`Store::partition`).
-//! 3. The journal's writer (`persistence::journal`): a call appends its record while it still
-//!    holds its partition, so the file's order is each partition's order; compaction's install
-//!    and recovery take it with no partition held.
-//! 4. Under the writer only: the sync thread's file handle (swapped by compaction's install) and
-//!    the list of tickets a recovery undid. The sync thread itself reads the writer's counters
-//!    and releases it before it takes the file handle to sync.
+//! 3. The journal's inbox (`persistence::journal`): a call pushes its record while it still
+//!    holds its partition, so the file's order is each partition's order. Held for a push or a
+//!    take, never across I/O.
 //!
-//! Known debt (issue "one owner for the file"): steps 2-3 run on the async workers, so an
-//! append's `write_all` runs on a Tokio worker under a partition lock.
+//! The state file itself belongs to the journal thread (`persistence::writer`), which holds
+//! none of these while it writes or syncs. It takes the gate exclusively only to recover from a
+//! failed write or sync, and then with a timeout: a reset or an import holds the gate while it
+//! waits for the journal thread to install its file, and the recovery gives way to it. Calls
+//! wait for their acknowledgement with no lock held.
 
 use std::io::BufRead;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock, RwLockReadGuard};
+use std::sync::Arc;
+
+use parking_lot::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::error::{ApiError, ApiResult};
-use crate::persistence::{self, Entry, Journal, Record, Summary, Ticket};
+use crate::persistence::{self, Entry, Journal, Record, StateOwner, Summary, Ticket};
 use crate::protocol::ApiRequest;
 use crate::resources::{app, lock, PartitionKey, Store, Tables};
 use crate::service::{parse_app_arn, scenario, Determinants, Origin, Service};
@@ -50,17 +52,36 @@ impl Drop for ImportPermit {
 }
 
 impl Gate {
-    /// Held by a call for its duration. A failed sync is recovered from first: nobody reads
-    /// changes that the file may not hold.
-    pub(crate) fn open(&self, service: &Service) -> RwLockReadGuard<'_, ()> {
-        if service.journal.needs_recovery() {
-            service.recover();
-        }
-        self.0.read().unwrap_or_else(|p| p.into_inner())
+    /// Held by a call for its duration.
+    pub(crate) fn open(&self) -> RwLockReadGuard<'_, ()> {
+        self.0.read()
     }
 
-    fn close(&self) -> std::sync::RwLockWriteGuard<'_, ()> {
-        self.0.write().unwrap_or_else(|p| p.into_inner())
+    fn close(&self) -> RwLockWriteGuard<'_, ()> {
+        self.0.write()
+    }
+}
+
+/// The state's owner as the journal thread sees it (see [`StateOwner`]): the service without
+/// its journal (which owns the journal thread: no cycle keeps either alive).
+struct Rebuilder(Service);
+
+impl StateOwner for Rebuilder {
+    fn hold_calls_for(&self, wait: std::time::Duration, work: &mut dyn FnMut()) -> bool {
+        match self.0.gate.0.try_write_for(wait) {
+            Some(_closed) => {
+                work();
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn replace_state(&self, input: &mut dyn BufRead) -> Result<(), String> {
+        let staging = self.0.staging();
+        staging.load(input, StateSource::OwnFile)?;
+        self.0.store.put_all(staging.store.take_all());
+        Ok(())
     }
 }
 
@@ -80,16 +101,10 @@ impl Service {
     }
 
     /// Loads a state text (see `persistence`) into this service's store: the snapshot's
-    /// partitions, then the journal's changes replayed. `only`: that partition alone (a
-    /// rebuild); the clock is then left alone. Every time must lie in 0..=LATEST; an import
+    /// partitions, then the journal's changes replayed. Every time must lie in 0..=LATEST; an import
     /// must also name plausible partitions only (the emulator's own file holds what its callers
     /// made, e.g. a `--region` of the user's choosing).
-    pub fn load(
-        &self,
-        input: &mut dyn BufRead,
-        source: StateSource,
-        only: Option<&PartitionKey>,
-    ) -> Result<Summary, String> {
+    pub fn load(&self, input: &mut dyn BufRead, source: StateSource) -> Result<Summary, String> {
         let allow_torn_tail = source == StateSource::OwnFile;
         let mut number = 1u64;
         let mut sink = |record: Record| -> Result<(), String> {
@@ -104,9 +119,6 @@ impl Service {
                 }
                 Record::Entry(entry) => {
                     check_entry(&entry, source).map_err(|e| format!("record {number}: {e}"))?;
-                    if only.is_some_and(|key| !entry_is_of(&entry, key)) {
-                        return Ok(());
-                    }
                     self.replay_entry(&entry).map_err(|e| {
                         format!(
                             "record {number} ({entry:?}) does not replay: {}: {}",
@@ -117,7 +129,7 @@ impl Service {
                 }
             }
         };
-        persistence::read(input, allow_torn_tail, only, &mut sink)
+        persistence::read(input, allow_torn_tail, &mut sink)
     }
 
     /// Replays one journal entry into this service's store.
@@ -201,14 +213,12 @@ impl Service {
     /// the store replaced, with calls held off.
     pub fn import(&self, input: &mut dyn BufRead) -> ApiResult<()> {
         let staging = self.staging();
-        staging
-            .load(input, StateSource::Import, None)
-            .map_err(|e| {
-                ApiError::validation(format!(
-                    "The state is not a {} that loads: {e}",
-                    persistence::FORMAT
-                ))
-            })?;
+        staging.load(input, StateSource::Import).map_err(|e| {
+            ApiError::validation(format!(
+                "The state is not a {} that loads: {e}",
+                persistence::FORMAT
+            ))
+        })?;
         let partitions = staging.store.take_all();
         let _closed = self.gate.close();
         // The imported state's clock, if it is ahead: its resources were made up to then.
@@ -238,55 +248,20 @@ impl Service {
         Ok(())
     }
 
-    /// Waits until `ticket`'s change is durable (the acknowledgement of a change). If its sync
-    /// failed, the state is first recovered (see [`Journal::recover`]): the change is then
-    /// either durable after all (a later sync covered it) or undone and answered 503.
+    /// Waits until `ticket`'s change is durable (the acknowledgement of a change): answered by
+    /// the journal thread, which has undone the change if it could not be made durable.
     pub async fn acknowledge(&self, ticket: Option<Ticket>) -> ApiResult<()> {
-        match self.journal.durable(ticket).await {
-            Err(ApiError::ServiceUnavailable(message)) if self.journal.needs_recovery() => {
-                let service = self.clone();
-                tokio::task::spawn_blocking(move || service.recover())
-                    .await
-                    .map_err(|e| ApiError::Internal(format!("recovery: {e}")))?;
-                self.journal
-                    .outcome(ticket)
-                    .map_err(|_| ApiError::ServiceUnavailable(message))
-            }
-            other => other,
-        }
+        self.journal.durable(ticket).await
     }
 
-    /// After a failed sync: with calls held off, the file is cut back to its last synced record
-    /// and the whole state rebuilt from it.
-    pub(crate) fn recover(&self) {
-        let _closed = self.gate.close();
-        let recovered = self.journal.recover(|input| {
-            let staging = self.staging();
-            staging.load(input, StateSource::OwnFile, None)?;
-            self.store.put_all(staging.store.take_all());
-            Ok(())
-        });
-        if let Err(e) = recovered {
-            tracing::error!(error = %e, "state file: recovery failed; the state in memory may hold changes the file does not");
-        }
-    }
-
-    /// Undoes the change a call made to its partition when it could not be journaled: the
-    /// partition is rebuilt from the state file (which holds every other change of it), under
-    /// the partition's lock, so nobody sees the undone change.
-    pub(crate) fn undo_in_partition(&self, key: &PartitionKey, tables: &mut Tables) {
-        let staging = self.staging();
-        let rebuilt = self
-            .journal
-            .read_current(|input| staging.load(input, StateSource::OwnFile, Some(key)));
-        match rebuilt {
-            Ok(_) => {
-                *tables = std::mem::take(&mut *lock(&staging.store.partition(key)));
-            }
-            Err(e) => {
-                tracing::error!(error = %e, account = %key.account_id, region = %key.region, "state file: the partition could not be rebuilt after a failed write");
-            }
-        }
+    /// Makes this service the owner the journal thread rebuilds after a failed write or sync
+    /// (call once its journal is open).
+    pub fn own_journal(&self) {
+        let owner = Service {
+            journal: Journal::in_memory(),
+            ..self.clone()
+        };
+        self.journal.set_owner(Arc::new(Rebuilder(owner)));
     }
 
     /// Starts a compaction on a thread of its own (see `persistence::journal`).
@@ -323,18 +298,6 @@ impl Service {
                 tracing::warn!(error = %e, "state file: compaction failed; the journal goes on and it is tried again later")
             }
         }
-    }
-}
-
-/// Whether a journal entry changes the partition `key`.
-fn entry_is_of(entry: &Entry, key: &PartitionKey) -> bool {
-    match entry {
-        Entry::Call {
-            account_id, region, ..
-        } => *account_id == key.account_id && *region == key.region,
-        Entry::Activity { app_arn, .. } => parse_app_arn(app_arn)
-            .is_ok_and(|(region, account)| region == key.region && account == key.account_id),
-        Entry::Clock { .. } => false,
     }
 }
 
@@ -436,9 +399,10 @@ mod tests {
         let mut service = service_at(1_767_225_600_000);
         let now = service.clock.now().0;
         service.journal = Journal::open(path, rule, now, |input| {
-            service.load(input, StateSource::OwnFile, None)
+            service.load(input, StateSource::OwnFile)
         })
         .expect("the state file loads");
+        service.own_journal();
         service
     }
 
@@ -579,6 +543,110 @@ mod tests {
         assert_eq!(profile_names(&restarted, &domain), ["synced"]);
     }
 
+    /// Runs `work` on a thread of its own; its answer within a minute (a hang fails the test
+    /// instead of hanging it).
+    fn on_thread<T: Send + 'static>(
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> std::sync::mpsc::Receiver<T> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(work());
+        });
+        rx
+    }
+
+    const HANG: std::time::Duration = std::time::Duration::from_secs(60);
+
+    #[test]
+    fn a_call_never_waits_on_the_disk_while_it_holds_a_lock() {
+        // The journal thread owns the file: with the disk stalled, changes wait for their
+        // acknowledgement only, with no lock held, so the same partition is read and changed
+        // meanwhile (the handler runs, its record is queued) and nothing is acknowledged early.
+        let (_dir, path) = scratch("stall");
+        let service = open(&path, CompactionRule::default());
+        let domain = create_domain(&service);
+        let stalled = service.journal.stall_writes();
+        let (first, first_ticket) = call(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "first"}),
+        )
+        .unwrap();
+        assert!(first["UserProfileArn"].is_string());
+        let waiting = {
+            let service = service.clone();
+            on_thread(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .build()
+                    .unwrap()
+                    .block_on(service.acknowledge(first_ticket))
+            })
+        };
+        // The same partition, read and changed while the first change waits for the disk.
+        assert_eq!(profile_names(&service, &domain), ["first"]);
+        let (_, second_ticket) = call(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "second"}),
+        )
+        .unwrap();
+        assert!(
+            waiting.try_recv().is_err(),
+            "nothing is acknowledged before it is written"
+        );
+        drop(stalled);
+        waiting.recv_timeout(HANG).unwrap().unwrap();
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(service.acknowledge(second_ticket))
+            .unwrap();
+        drop(service);
+        let restarted = open(&path, CompactionRule::default());
+        assert_eq!(profile_names(&restarted, &domain), ["first", "second"]);
+    }
+
+    #[test]
+    fn a_failed_write_while_a_reset_waits_undoes_the_change_and_the_reset_goes_through() {
+        // The recovery holds calls off with a timeout: a reset holds them off itself and waits
+        // for the journal thread to install its file; the recovery gives way to it.
+        let (_dir, path) = scratch("reset");
+        let service = open(&path, CompactionRule::default());
+        let domain = create_domain(&service);
+        let stalled = service.journal.stall_writes();
+        service.journal.inject_failures(1, 0);
+        let (_, ticket) = call(
+            &service,
+            "CreateUserProfile",
+            json!({"DomainId": domain, "UserProfileName": "lost"}),
+        )
+        .unwrap();
+        let reset = {
+            let service = service.clone();
+            on_thread(move || service.reset())
+        };
+        while !service.journal.rewrite_waiting() {
+            std::thread::yield_now();
+        }
+        drop(stalled);
+        reset.recv_timeout(HANG).expect("no deadlock").unwrap();
+        let refused = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(service.acknowledge(ticket))
+            .unwrap_err();
+        assert_eq!(refused.code(), "ServiceUnavailable");
+        assert!(
+            service.store.partition_keys().is_empty(),
+            "the reset emptied the state"
+        );
+        let again = create_domain(&service);
+        drop(service);
+        let restarted = open(&path, CompactionRule::default());
+        assert!(profile_names(&restarted, &again).is_empty());
+        assert_eq!(restarted.store.partition_keys().len(), 1);
+    }
+
     #[test]
     fn churn_is_compacted_away_and_a_restart_loads_the_state_not_the_history() {
         let (_dir, path) = scratch("churn");
@@ -648,7 +716,7 @@ mod tests {
         // The export loads into another service as the same state.
         let other = service.staging();
         other
-            .load(&mut export.as_slice(), StateSource::Import, None)
+            .load(&mut export.as_slice(), StateSource::Import)
             .unwrap();
         let (tags, _) = call(
             &other,
