@@ -136,7 +136,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// One record as a line.
-fn line_of(json: &str) -> String {
+pub(crate) fn line_of(json: &str) -> String {
     format!("{json} {:016x}\n", fnv1a(json.as_bytes()))
 }
 

@@ -780,6 +780,26 @@ mod tests {
             assert_eq!(service.clock.now(), Timestamp(1_000_000), "{now}");
             assert!(service.store.partition_keys().is_empty());
         }
+        // A time inside a snapshot's tables out of range: refused the same way.
+        let source = service_at(1_767_225_600_000);
+        create_domain(&source);
+        let export = String::from_utf8(source.export().unwrap()).unwrap();
+        let mut lines: Vec<String> = export.lines().map(str::to_string).collect();
+        let json = lines[1].rsplit_once(' ').unwrap().0.to_string();
+        assert!(json.contains("1767225600"), "{json}");
+        lines[1] = persistence::line_of(&json.replace("1767225600", "-1767225600"))
+            .trim_end()
+            .to_string();
+        let refused = service
+            .import(&mut (lines.join("\n") + "\n").as_bytes())
+            .unwrap_err();
+        assert_eq!(refused.code(), "ValidationException");
+        assert!(
+            refused.message().contains("outside"),
+            "{}",
+            refused.message()
+        );
+        assert!(service.store.partition_keys().is_empty());
         // At the limit itself, accepted.
         let mut text = Vec::new();
         persistence::snapshot::write(

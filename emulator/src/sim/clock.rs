@@ -46,9 +46,18 @@ impl serde::Serialize for Timestamp {
 /// Reads what `Serialize` writes (the state file's snapshots): epoch seconds back to the
 /// millisecond. Exact: a millisecond count below 2^53 / 1000 survives the round trip through
 /// `f64` seconds (the error of one division and one multiplication stays far below 0.5 ms).
+/// A time outside 0..=[`LATEST_STORED`] is refused: no table the emulator writes holds one, and
+/// arithmetic on it could overflow.
 impl<'de> serde::Deserialize<'de> for Timestamp {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        f64::deserialize(deserializer).map(Timestamp::from_epoch_seconds)
+        let seconds = f64::deserialize(deserializer)?;
+        let bound = LATEST_STORED.as_epoch_seconds();
+        if !(0.0..=bound).contains(&seconds) {
+            return Err(serde::de::Error::custom(format!(
+                "time {seconds} is outside 0..={bound} (epoch seconds, 1970 to the year 10099)"
+            )));
+        }
+        Ok(Timestamp::from_epoch_seconds(seconds))
     }
 }
 
@@ -85,6 +94,10 @@ struct ClockInner {
 /// botocore's parser (Python's `datetime`) can represent; past it every timestamp would break the
 /// SDKs, and far past it the milliseconds would overflow.
 pub const LATEST: Timestamp = Timestamp(253_402_300_799_000);
+
+/// The latest time a stored table may hold: [`LATEST`] plus 100 years (365.25 days each), room
+/// for what is scheduled after the clock's last instant (an app's end, a metadata expiry).
+pub const LATEST_STORED: Timestamp = Timestamp(LATEST.0 + 100 * 31_557_600_000);
 
 impl Clock {
     /// A clock in `mode` starting at the current wall time.
@@ -197,6 +210,18 @@ mod tests {
         assert_eq!(clock.now(), Timestamp(1_000_000));
         assert_eq!(clock.advance(Duration::from_secs(90)), Timestamp(1_090_000));
         assert_eq!(clock.clone().now(), Timestamp(1_090_000));
+    }
+
+    #[test]
+    fn a_stored_time_outside_its_range_does_not_load() {
+        for bad in ["-0.001", "1e300", "2.5e14"] {
+            assert!(serde_json::from_str::<Timestamp>(bad).is_err(), "{bad}");
+        }
+        let last = serde_json::to_string(&LATEST_STORED).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Timestamp>(&last).unwrap(),
+            LATEST_STORED
+        );
     }
 
     #[test]
