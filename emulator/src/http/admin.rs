@@ -121,8 +121,9 @@ async fn export_state(State(service): State<SharedService>) -> Response {
     }
 }
 
-/// `PUT /_emulator/state`: replaces all state with an exported one, read as it arrives (memory
-/// is the new state plus a few chunks, not the body); one import at a time.
+/// `PUT /_emulator/state`: replaces all state with an exported one, read as it arrives, a line
+/// at a time (memory is the new state plus about twice its longest line, never the body); one
+/// import at a time.
 async fn import_state(State(service): State<SharedService>, body: Body) -> Response {
     let permit = match service.import_permit() {
         Ok(permit) => permit,
