@@ -1,6 +1,7 @@
 """The dashboard (GET /_emulator/ui) in a real headless browser: Debian's chromium renders the
 seed's scenario replayed by the binary (--scenario), and selenium (through Debian's chromedriver)
-clicks the clock control. A screenshot is kept in artifacts/dashboard.png.
+clicks the clock control. A screenshot is kept in artifacts/dashboard.png; the Japanese pages'
+line breaks are checked at two widths, with screenshots in artifacts/line-breaks-*.png.
 
 chromium and chromedriver must be installed (`apt-get install -y chromium chromium-driver`, which
 .ci/run does): without them these tests fail, they do not skip."""
@@ -16,6 +17,7 @@ import time
 
 import pytest
 
+from conftest import make_client
 from emulator import REPO, SCENARIOS, Emulator
 
 SEED = SCENARIOS / "seed-notebooks.json"
@@ -252,3 +254,136 @@ def test_another_page_cannot_frame_the_dashboard(demo, tmp_path):
             assert driver.find_elements(By.ID, "reset") == []
         finally:
             driver.quit()
+
+
+# Words of the pages' own Japanese strings that a line must never split (the issue's
+# reproduction was 「ユーザープ/ロファイル」), and a price with its unit (「$0.115/ / 時間」).
+UNBREAKABLE_JA = (
+    "ユーザープロファイル", "インスタンスタイプ", "インスタンス", "アプリケーション", "ノートブック",
+    "ドメイン", "スペース", "シャットダウン", "クイックセットアップ", "セットアップ", "エミュレーター",
+    "シミュレーション", "タイムライン", "ユーザー名", "実行ロール", "課金", "料金", "時間", "実行中",
+    "停止済み", "準備完了",
+)
+PRICE_PER_HOUR_JA = r"\$[0-9.,]+\u2060?/\u2060?時間"
+LINE_BREAK_WIDTHS = (360, 1280)
+
+# Finds, in every rendered text node of the page, each occurrence of the words and of the price
+# pattern, and the line each of its characters is laid out on (Range.getClientRects, one character
+# at a time): a character whose middle lies below the previous one's bottom starts a new line.
+# Answers the splits found, how many occurrences were checked, and how many Japanese text nodes
+# wrap onto several lines (so that a narrow page is seen to wrap at all).
+FIND_SPLIT_WORDS = r"""
+const [words, pricePattern] = arguments;
+const range = document.createRange();
+const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+const checked = {}, splits = [];
+let wrapped = 0;
+function rects(node, start, end) {
+  const out = [];
+  for (let i = start; i < end; i++) {
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    const box = [...range.getClientRects()].find((r) => r.width > 0 && r.height > 0);
+    if (box) out.push({ i, top: box.top, bottom: box.bottom });
+  }
+  return out;
+}
+const newLine = (a, b) => (b.top + b.bottom) / 2 > a.bottom;
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const text = node.data;
+  if (!text.trim() || !node.parentElement || node.parentElement.closest("script, style, option, select, textarea")) continue;
+  const all = rects(node, 0, text.length);
+  if (!all.length) continue;
+  if (japanese.test(text) && all.some((r, k) => k > 0 && newLine(all[k - 1], r))) wrapped += 1;
+  const spans = [];
+  for (const word of words) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) spans.push([word, at, at + word.length]);
+  }
+  for (const m of text.matchAll(new RegExp(pricePattern, "g"))) spans.push(["price " + m[0], m.index, m.index + m[0].length]);
+  for (const [word, start, end] of spans) {
+    const laid = all.filter((r) => r.i >= start && r.i < end);
+    if (!laid.length) continue;
+    checked[word] = (checked[word] || 0) + 1;
+    const cut = laid.findIndex((r, k) => k > 0 && newLine(laid[k - 1], r));
+    if (cut > 0) {
+      splits.push(`${word}: «${text.slice(start, laid[cut].i)}» / «${text.slice(laid[cut].i, end)}» in «${text.trim().slice(0, 80)}»`);
+    }
+  }
+}
+return { checked, splits, wrapped };
+"""
+
+
+def test_japanese_lines_never_break_inside_a_word():
+    """The Japanese dashboard and Studio page, drawn with the seed's class 2 h 30 min in (a
+    domain, the data-scientist user profile, notebooks on ml.t3.medium and ml.m5.large, prices
+    per hour), at a phone's width and a laptop's: no line breaks inside a word of the pages' own
+    Japanese strings, nor between a price and its 「/時間」. Chromium breaks Japanese between
+    any two characters unless the page asks for phrases (`word-break: auto-phrase`, which needs
+    lang="ja"); screenshots are kept in artifacts/line-breaks-*.png."""
+    import base64
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    server = Emulator(delays="fast", extra_args=(
+        "--scenario", str(SEED), "--studio-base-url", "{endpoint}/_emulator/studio",
+    ))
+    try:
+        t0 = server.admin("GET", "/_emulator/resources")["Scenario"]["T0"]
+        server.advance(t0 + 2.5 * 3600 - server.now())
+        domain = server.admin("GET", "/_emulator/resources")["Domains"][0]["DomainId"]
+        studio = make_client(server.endpoint, "000000000000").create_presigned_domain_url(
+            DomainId=domain, UserProfileName="data-scientist"
+        )["AuthorizedUrl"]
+        pages = {
+            # Each page waits for its content: two instances, each with its price per hour.
+            "dashboard": (server.endpoint + "/_emulator/ui?lang=ja", "#instances .instance"),
+            "studio": (studio, "#cost-lines li"),
+        }
+        options = webdriver.ChromeOptions()
+        options.binary_location = tool("chromium")
+        with tempfile.TemporaryDirectory() as profile:
+            for flag in chromium_flags(profile):
+                options.add_argument("--headless=new" if flag == "--headless" else flag)
+            options.add_argument("--hide-scrollbars")
+            options.add_experimental_option("prefs", {"intl.accept_languages": "ja,en-US;q=0.8"})
+            driver = webdriver.Chrome(service=Service(executable_path=tool("chromedriver")), options=options)
+            try:
+                driver.set_page_load_timeout(BROWSER_TIMEOUT_SECONDS)
+                wait = WebDriverWait(driver, 15)
+                failures = []
+                for name, (url, content) in pages.items():
+                    driver.get(url)
+                    wait.until(lambda d: d.execute_script(
+                        "return document.body.dataset.ready === 'true' && document.documentElement.lang === 'ja'"
+                        " && document.querySelectorAll(arguments[0]).length === 2", content))
+                    for width in LINE_BREAK_WIDTHS:
+                        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                            "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False,
+                        })
+                        found = driver.execute_script(FIND_SPLIT_WORDS, list(UNBREAKABLE_JA), PRICE_PER_HOUR_JA)
+                        checked = found["checked"]
+                        # The check saw what it is about: the words, both prices, wrapped text.
+                        assert checked.get("ユーザープロファイル") and checked.get("インスタンス"), (name, width, checked)
+                        prices = [word for word in checked if word.startswith("price ")]
+                        assert any("$0.115" in p for p in prices) and any("$0.050" in p for p in prices), \
+                            (name, width, prices)
+                        if width < 600:
+                            assert found["wrapped"] > 0, f"{name} at {width}px wraps no Japanese text"
+                        failures += [f"{name} at {width}px: {split}" for split in found["splits"]]
+                        ARTIFACTS.mkdir(exist_ok=True)
+                        size = driver.execute_script(
+                            "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+                        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+                            "format": "png", "captureBeyondViewport": True,
+                            "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1},
+                        })
+                        (ARTIFACTS / f"line-breaks-{name}-ja-{width}.png").write_bytes(base64.b64decode(shot["data"]))
+                assert not failures, "lines broken inside a word:\n" + "\n".join(failures)
+            finally:
+                driver.quit()
+    finally:
+        server.stop()
