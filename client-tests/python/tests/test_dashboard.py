@@ -256,6 +256,82 @@ def test_another_page_cannot_frame_the_dashboard(demo, tmp_path):
             driver.quit()
 
 
+@pytest.fixture(scope="module")
+def class_under_way():
+    """The seed's class 2 h 30 min in: the domain, the data-scientist user profile, its
+    JupyterServer on system and three notebooks InService on ml.t3.medium (two, sharing an
+    instance) and ml.m5.large; with the Studio page's URL for the user (--studio-base-url)."""
+    server = Emulator(delays="fast", extra_args=(
+        "--scenario", str(SEED), "--studio-base-url", "{endpoint}/_emulator/studio",
+    ))
+    try:
+        t0 = server.admin("GET", "/_emulator/resources")["Scenario"]["T0"]
+        server.advance(t0 + 2.5 * 3600 - server.now())
+        domain = server.admin("GET", "/_emulator/resources")["Domains"][0]["DomainId"]
+        studio = make_client(server.endpoint, "000000000000").create_presigned_domain_url(
+            DomainId=domain, UserProfileName="data-scientist"
+        )["AuthorizedUrl"]
+        yield server, studio
+    finally:
+        server.stop()
+
+
+class Statuses(html.parser.HTMLParser):
+    """Each element with a data-status: [its class, data-status, title, text]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, int | None]] = []
+        self.found: list[list[str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        index = None
+        if "data-status" in attrs:
+            index = len(self.found)
+            self.found.append([attrs.get("class") or "", attrs["data-status"], attrs.get("title") or "", ""])
+        self.stack.append((tag, index))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        for _, index in self.stack:
+            if index is not None:
+                self.found[index][3] += data
+
+
+def statuses(url: str, cls: str) -> list[tuple[str, str, str]]:
+    """(data-status, text, title) of each element of class `cls` with a data-status."""
+    parser = Statuses()
+    parser.feed(dump_dom(url))
+    return [(value, text, title) for classes, value, title, text in parser.found if cls in classes.split()]
+
+
+def test_statuses_are_the_consoles_words_and_keep_the_api_value(class_under_way):
+    """In Japanese an app's InService reads 「準備完了」, as the Japanese console shows it (the
+    Japanese developer guide; docs/fidelity.md, "Status words of the Japanese pages"); the
+    domain's and the user profile's InService keep the API's word (no source shows another),
+    with a hint in Japanese as their title. The API's value stays in data-status; English is
+    unchanged."""
+    server, studio = class_under_way
+    ready = ("InService", "準備完了", "InService: 使用できます")
+    kept = ("InService", "InService", "InService: 使用できます")
+
+    # The domain, the user profile, then its four apps (JupyterServer and three notebooks).
+    japanese = statuses(server.endpoint + "/_emulator/ui?lang=ja", "badge")
+    assert japanese == [kept, kept, ready, ready, ready, ready], japanese
+    english = statuses(server.endpoint + "/_emulator/ui?lang=en", "badge")
+    assert english == [("InService", "InService", "")] * 6, english
+
+    # The Studio page's apps table: the same words.
+    assert statuses(studio + "&lang=ja", "status") == [ready] * 4
+    assert statuses(studio + "&lang=en", "status") == [("InService", "InService", "")] * 4
+
+
 # Words of the pages' own Japanese strings that a line must never split (the issue's
 # reproduction was 「ユーザープ/ロファイル」), and a price with its unit (「$0.115/ / 時間」).
 UNBREAKABLE_JA = (
@@ -315,10 +391,10 @@ return { checked, splits, wrapped };
 """
 
 
-def test_japanese_lines_never_break_inside_a_word():
-    """The Japanese dashboard and Studio page, drawn with the seed's class 2 h 30 min in (a
-    domain, the data-scientist user profile, notebooks on ml.t3.medium and ml.m5.large, prices
-    per hour), at a phone's width and a laptop's: no line breaks inside a word of the pages' own
+def test_japanese_lines_never_break_inside_a_word(class_under_way):
+    """The Japanese dashboard and Studio page, drawn with the seed's class under way (a domain,
+    the data-scientist user profile, notebooks on ml.t3.medium and ml.m5.large, prices per
+    hour), at a phone's width and a laptop's: no line breaks inside a word of the pages' own
     Japanese strings, nor between a price and its 「/時間」. Chromium breaks Japanese between
     any two characters unless the page asks for phrases (`word-break: auto-phrase`, which needs
     lang="ja"); screenshots are kept in artifacts/line-breaks-*.png."""
@@ -328,62 +404,50 @@ def test_japanese_lines_never_break_inside_a_word():
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.support.ui import WebDriverWait
 
-    server = Emulator(delays="fast", extra_args=(
-        "--scenario", str(SEED), "--studio-base-url", "{endpoint}/_emulator/studio",
-    ))
-    try:
-        t0 = server.admin("GET", "/_emulator/resources")["Scenario"]["T0"]
-        server.advance(t0 + 2.5 * 3600 - server.now())
-        domain = server.admin("GET", "/_emulator/resources")["Domains"][0]["DomainId"]
-        studio = make_client(server.endpoint, "000000000000").create_presigned_domain_url(
-            DomainId=domain, UserProfileName="data-scientist"
-        )["AuthorizedUrl"]
-        pages = {
-            # Each page waits for its content: two instances, each with its price per hour.
-            "dashboard": (server.endpoint + "/_emulator/ui?lang=ja", "#instances .instance"),
-            "studio": (studio, "#cost-lines li"),
-        }
-        options = webdriver.ChromeOptions()
-        options.binary_location = tool("chromium")
-        with tempfile.TemporaryDirectory() as profile:
-            for flag in chromium_flags(profile):
-                options.add_argument("--headless=new" if flag == "--headless" else flag)
-            options.add_argument("--hide-scrollbars")
-            options.add_experimental_option("prefs", {"intl.accept_languages": "ja,en-US;q=0.8"})
-            driver = webdriver.Chrome(service=Service(executable_path=tool("chromedriver")), options=options)
-            try:
-                driver.set_page_load_timeout(BROWSER_TIMEOUT_SECONDS)
-                wait = WebDriverWait(driver, 15)
-                failures = []
-                for name, (url, content) in pages.items():
-                    driver.get(url)
-                    wait.until(lambda d: d.execute_script(
-                        "return document.body.dataset.ready === 'true' && document.documentElement.lang === 'ja'"
-                        " && document.querySelectorAll(arguments[0]).length === 2", content))
-                    for width in LINE_BREAK_WIDTHS:
-                        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                            "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False,
-                        })
-                        found = driver.execute_script(FIND_SPLIT_WORDS, list(UNBREAKABLE_JA), PRICE_PER_HOUR_JA)
-                        checked = found["checked"]
-                        # The check saw what it is about: the words, both prices, wrapped text.
-                        assert checked.get("ユーザープロファイル") and checked.get("インスタンス"), (name, width, checked)
-                        prices = [word for word in checked if word.startswith("price ")]
-                        assert any("$0.115" in p for p in prices) and any("$0.050" in p for p in prices), \
-                            (name, width, prices)
-                        if width < 600:
-                            assert found["wrapped"] > 0, f"{name} at {width}px wraps no Japanese text"
-                        failures += [f"{name} at {width}px: {split}" for split in found["splits"]]
-                        ARTIFACTS.mkdir(exist_ok=True)
-                        size = driver.execute_script(
-                            "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
-                        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-                            "format": "png", "captureBeyondViewport": True,
-                            "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1},
-                        })
-                        (ARTIFACTS / f"line-breaks-{name}-ja-{width}.png").write_bytes(base64.b64decode(shot["data"]))
-                assert not failures, "lines broken inside a word:\n" + "\n".join(failures)
-            finally:
-                driver.quit()
-    finally:
-        server.stop()
+    server, studio = class_under_way
+    pages = {
+        # Each page waits for its content: two instances, each with its price per hour.
+        "dashboard": (server.endpoint + "/_emulator/ui?lang=ja", "#instances .instance"),
+        "studio": (studio + "&lang=ja", "#cost-lines li"),
+    }
+    options = webdriver.ChromeOptions()
+    options.binary_location = tool("chromium")
+    with tempfile.TemporaryDirectory() as profile:
+        for flag in chromium_flags(profile):
+            options.add_argument("--headless=new" if flag == "--headless" else flag)
+        options.add_argument("--hide-scrollbars")
+        driver = webdriver.Chrome(service=Service(executable_path=tool("chromedriver")), options=options)
+        try:
+            driver.set_page_load_timeout(BROWSER_TIMEOUT_SECONDS)
+            wait = WebDriverWait(driver, 15)
+            failures = []
+            for name, (url, content) in pages.items():
+                driver.get(url)
+                wait.until(lambda d: d.execute_script(
+                    "return document.body.dataset.ready === 'true' && document.documentElement.lang === 'ja'"
+                    " && document.querySelectorAll(arguments[0]).length === 2", content))
+                for width in LINE_BREAK_WIDTHS:
+                    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                        "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False,
+                    })
+                    found = driver.execute_script(FIND_SPLIT_WORDS, list(UNBREAKABLE_JA), PRICE_PER_HOUR_JA)
+                    checked = found["checked"]
+                    # The check saw what it is about: the words, both prices, wrapped text.
+                    assert checked.get("ユーザープロファイル") and checked.get("インスタンス"), (name, width, checked)
+                    prices = [word for word in checked if word.startswith("price ")]
+                    assert any("$0.115" in p for p in prices) and any("$0.050" in p for p in prices), \
+                        (name, width, prices)
+                    if width < 600:
+                        assert found["wrapped"] > 0, f"{name} at {width}px wraps no Japanese text"
+                    failures += [f"{name} at {width}px: {split}" for split in found["splits"]]
+                    ARTIFACTS.mkdir(exist_ok=True)
+                    size = driver.execute_script(
+                        "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+                    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+                        "format": "png", "captureBeyondViewport": True,
+                        "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1},
+                    })
+                    (ARTIFACTS / f"line-breaks-{name}-ja-{width}.png").write_bytes(base64.b64decode(shot["data"]))
+            assert not failures, "lines broken inside a word:\n" + "\n".join(failures)
+        finally:
+            driver.quit()

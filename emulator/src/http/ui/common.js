@@ -39,6 +39,33 @@ const SMSE = (() => {
     },
   };
 
+  /** Status words (docs/fidelity.md, "Status words of the Japanese pages"): the Japanese console
+   *  shows an app's InService as 「準備完了」 (the Japanese developer guide, "Delete a domain":
+   *  「InService ステータスが [準備完了] と表示されているアプリケーション」); no source shows
+   *  how it shows any other status, or InService of a domain, user profile or space, so those
+   *  keep the API's word, with a hint in Japanese (ours) as their title. */
+  const STATUS_WORDS = { ja: { app: { InService: "準備完了" } } };
+  const STATUS_HINTS = {
+    ja: {
+      Pending: "作成中です",
+      InService: "使用できます",
+      Updating: "更新中です",
+      Deleting: "削除中です",
+      Deleted: "削除されました",
+      Failed: "失敗しました",
+      Update_Failed: "更新に失敗しました",
+      Delete_Failed: "削除に失敗しました",
+    },
+  };
+
+  /** How the page shows `status` (the API's word) of a `kind` of resource ("app", "domain",
+   *  "user profile", "space") in `language`: its text, and a title (none in English). */
+  function statusWord(language, status, kind) {
+    const words = (STATUS_WORDS[language] || {})[kind] || {};
+    const hint = (STATUS_HINTS[language] || {})[status];
+    return { text: words[status] || status, title: hint ? `${status}: ${hint}` : "" };
+  }
+
   /** The texts of `dictionary[language]` (or the shared ones), `{name}` filled from `params`;
    *  English if missing. */
   function translator(dictionary, language) {
@@ -182,5 +209,5 @@ const SMSE = (() => {
     return node;
   }
 
-  return { LANGUAGES, initialLanguage, translator, translateStatic, formats, switcher, sageMaker, listAll, getJson, el };
+  return { LANGUAGES, initialLanguage, translator, translateStatic, formats, statusWord, switcher, sageMaker, listAll, getJson, el };
 })();
