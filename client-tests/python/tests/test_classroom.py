@@ -243,11 +243,13 @@ def test_a_class_clicks_the_seed_quick_setup_launch_notebooks_and_the_bill(langu
                 until(driver, lambda d: attribute(d, "#cost-total", "data-usd") == "0.265", "Studio page bill")
                 t3 = '#cost-by-type [data-instance-type="ml.t3.medium"]'
                 m5 = '#cost-by-type [data-instance-type="ml.m5.large"]'
-                assert attribute(driver, t3, "data-seconds") == "10800"
-                assert attribute(driver, m5, "data-seconds") == "3600"
-                assert text(driver, t3) == labels["t3-hours"]
-                assert text(driver, m5) == labels["m5-hours"]
-                assert text(driver, "#cost-total") == labels["total"]
+                # The page redraws every second: an element read during a redraw reads as gone,
+                # so each check waits for its value instead of reading it once.
+                until(driver, lambda d: attribute(d, t3, "data-seconds") == "10800", "ml.t3.medium seconds")
+                until(driver, lambda d: attribute(d, m5, "data-seconds") == "3600", "ml.m5.large seconds")
+                until(driver, lambda d: text(d, t3) == labels["t3-hours"], "ml.t3.medium hours")
+                until(driver, lambda d: text(d, m5) == labels["m5-hours"], "ml.m5.large hours")
+                until(driver, lambda d: text(d, "#cost-total") == labels["total"], "Studio page total")
                 assert text(driver, "#cost-section h2") in (labels["cost-title"], labels["cost-title"].upper())
                 usage = server.admin("GET", "/_emulator/usage")
                 billed: dict[str, int] = {}
@@ -259,9 +261,11 @@ def test_a_class_clicks_the_seed_quick_setup_launch_notebooks_and_the_bill(langu
 
                 driver.switch_to.window(dashboard)
                 until(driver, lambda d: attribute(d, "#total-cost", "data-usd") == "0.265", "dashboard bill")
-                assert attribute(driver, '#bill-lines [data-instance-type="ml.t3.medium"]', "data-seconds") == "10800"
-                assert attribute(driver, '#bill-lines [data-instance-type="ml.m5.large"]', "data-seconds") == "3600"
-                assert "0.2650" in text(driver, "#total-cost")
+                t3 = '#bill-lines [data-instance-type="ml.t3.medium"]'
+                m5 = '#bill-lines [data-instance-type="ml.m5.large"]'
+                until(driver, lambda d: attribute(d, t3, "data-seconds") == "10800", "dashboard ml.t3.medium seconds")
+                until(driver, lambda d: attribute(d, m5, "data-seconds") == "3600", "dashboard ml.m5.large seconds")
+                until(driver, lambda d: "0.2650" in text(d, "#total-cost"), "dashboard total")
                 screenshot(driver, f"classroom-dashboard-{language}.png")
             finally:
                 driver.quit()
