@@ -13,7 +13,8 @@
 //! - [`protocol`] — awsJson1.1 without HTTP types of a framework: target header, body → JSON,
 //!   caller from SigV4, strict mode's [`protocol::sigv4`] and [`protocol::credentials`].
 //! - `persistence` — the state file: a snapshot plus a journal of the changes since, compaction,
-//!   and what a failed write or sync undoes (`service::state` is the service's side of it).
+//!   and what a failed write or sync undoes. One thread owns the file (`persistence::writer`);
+//!   calls hand it their record and await its answer (`service::state` is the service's side).
 //! - [`service`] — [`service::Service`] runs one call: looks the operation up in
 //!   [`service::dispatch`] (THE table of operations), validates it, runs its handler under its
 //!   partition's lock, journals it; also the lazy [`service::scenario`] replay, the
