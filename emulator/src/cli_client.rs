@@ -1,5 +1,5 @@
-//! The subcommands' HTTP client (`usage`, `quick-start`): one request over plain HTTP/1.1 to a
-//! running emulator (it serves `http://` only), read to the end.
+//! The subcommands' HTTP client (`usage`, `quick-start`, `health`): one request over plain
+//! HTTP/1.1 to a running emulator (it serves `http://` only), read to the end.
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 

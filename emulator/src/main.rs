@@ -1,6 +1,7 @@
 //! The `sagemaker-studio-emulator` binary: flags (each also `SMSE_<FLAG>`) → `Config`, tracing,
-//! bind, print `listening on http://HOST:PORT`, serve until SIGINT/SIGTERM, then shut down
-//! gracefully. See `docs/contract.md` §1 and the README's Flags table.
+//! SIGINT/SIGTERM handlers, bind, print `listening on http://HOST:PORT`, serve until a signal,
+//! then shut down gracefully. Subcommands `usage`, `quick-start` and `health` are clients of a
+//! running emulator. See `docs/contract.md` §1 and the README's Flags table.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -211,6 +212,53 @@ enum Command {
         #[arg(long, default_value = "us-east-1")]
         region: String,
     },
+    /// Exit 0 when a running emulator answers GET /_emulator/health with "ok", 1 otherwise (or
+    /// when no answer comes within --timeout). For a container's HEALTHCHECK: no shell, no curl.
+    Health {
+        /// The emulator's endpoint. Default: this configuration's own address, from --host and
+        /// --port (SMSE_HOST, SMSE_PORT), with 0.0.0.0 read as 127.0.0.1 and :: as ::1.
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// Seconds to wait for the answer.
+        #[arg(long, default_value_t = 2.0, value_parser = parse_positive_seconds)]
+        timeout: f64,
+    },
+}
+
+/// The endpoint of an emulator bound to `host:port`, as a client on the same machine dials it:
+/// an unspecified address (0.0.0.0, ::) is reached through loopback.
+fn local_endpoint(host: &str, port: u16) -> Result<String, String> {
+    if port == 0 {
+        return Err("--port 0 picks a port at start: give --endpoint".to_string());
+    }
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let host = match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) if ip.is_unspecified() && ip.is_ipv4() => "127.0.0.1".to_string(),
+        Ok(ip) if ip.is_unspecified() => "[::1]".to_string(),
+        Ok(std::net::IpAddr::V6(ip)) => format!("[{ip}]"),
+        _ => bare.to_string(),
+    };
+    Ok(format!("http://{host}:{port}"))
+}
+
+/// `health`: GET /_emulator/health within `timeout`; Ok(the version) when it says ok.
+async fn check_health(endpoint: &str, timeout: Duration) -> Result<String, String> {
+    let exchange = sagemaker_studio_emulator::cli_client::exchange(
+        endpoint,
+        "GET",
+        "/_emulator/health",
+        &[],
+        "",
+    );
+    let (status, body) = tokio::time::timeout(timeout, exchange)
+        .await
+        .map_err(|_| format!("{endpoint}: no answer within {timeout:?}"))??;
+    let answer: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+    if status == 200 && answer["Status"] == "ok" {
+        Ok(answer["Version"].as_str().unwrap_or("?").to_string())
+    } else {
+        Err(format!("{endpoint}: health answered {status}: {body}"))
+    }
 }
 
 async fn print_usage(endpoint: &str, filters: &[(&str, &Option<String>)]) -> ExitCode {
@@ -284,27 +332,28 @@ fn init_tracing(format: LogFormat) {
     }
 }
 
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
-    #[cfg(unix)]
-    {
-        let mut terminate =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => {
-                    let _ = interrupt.await;
-                    return;
-                }
-            };
+/// Resolves on the first SIGINT or SIGTERM. The handlers are installed when this is called, not
+/// when the future is first polled: as a container's PID 1 the kernel ignores a signal that has no
+/// handler (no default action there), so a `podman stop` during start would otherwise be lost and
+/// the container killed 10 s later.
+#[cfg(unix)]
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
         tokio::select! {
-            _ = interrupt => {}
+            _ = interrupt.recv() => {}
             _ = terminate.recv() => {}
         }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = interrupt.await;
-    }
+    })
+}
+
+#[cfg(not(unix))]
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
 
 #[tokio::main]
@@ -356,7 +405,36 @@ async fn main() -> ExitCode {
             }
         };
     }
+    if let Some(Command::Health { endpoint, timeout }) = &cli.command {
+        let endpoint = match endpoint {
+            Some(endpoint) => endpoint.clone(),
+            None => match local_endpoint(&cli.host, cli.port) {
+                Ok(endpoint) => endpoint,
+                Err(e) => {
+                    eprintln!("sagemaker-studio-emulator health: {e}");
+                    return ExitCode::FAILURE;
+                }
+            },
+        };
+        return match check_health(&endpoint, Duration::from_secs_f64(*timeout)).await {
+            Ok(version) => {
+                println!("healthy: {endpoint} (version {version})");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("sagemaker-studio-emulator health: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     init_tracing(cli.log_format);
+    let stop = match shutdown_signal() {
+        Ok(stop) => stop,
+        Err(e) => {
+            eprintln!("sagemaker-studio-emulator: cannot handle SIGINT/SIGTERM: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let preset = match cli.delays {
         DelaysArg::Instant => DelayPreset::Instant,
         DelaysArg::Fast => DelayPreset::Fast,
@@ -452,7 +530,7 @@ async fn main() -> ExitCode {
         dashboard = %format!("{}{}", server.endpoint_url(), ui::PAGE_PATH),
         "open the dashboard in a browser"
     );
-    shutdown_signal().await;
+    stop.await;
     tracing::info!("shutting down");
     match server.shutdown().await {
         Ok(()) => ExitCode::SUCCESS,
