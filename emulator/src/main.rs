@@ -480,6 +480,10 @@ async fn main() -> ExitCode {
         },
         None => None,
     };
+    // Bound to the network (a classroom, a container): say in the log how the admin API is
+    // open, since its refusals would otherwise be the first sign of it.
+    let admin_notice = (!sagemaker_studio_emulator::http::guard::is_loopback(&cli.host))
+        .then(|| cli.admin_token.as_deref().is_some_and(|t| !t.is_empty()));
     let config = Config {
         host: cli.host,
         port: cli.port,
@@ -526,6 +530,15 @@ async fn main() -> ExitCode {
         let _ = stdout.flush();
     }
     tracing::info!(endpoint = %server.endpoint_url(), "serving");
+    match admin_notice {
+        Some(true) => tracing::info!(
+            "not bound to loopback: admin calls that change or export state need Authorization: Bearer <the admin token>"
+        ),
+        Some(false) => tracing::warn!(
+            "not bound to loopback and no admin token: admin calls that change or export state are refused (set --admin-token or SMSE_ADMIN_TOKEN to allow them)"
+        ),
+        None => {}
+    }
     tracing::info!(
         dashboard = %format!("{}{}", server.endpoint_url(), ui::PAGE_PATH),
         "open the dashboard in a browser"

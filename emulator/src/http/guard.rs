@@ -414,6 +414,28 @@ mod tests {
     }
 
     #[test]
+    fn in_a_container_the_token_opens_the_admin_api_through_a_published_port() {
+        // The image binds 0.0.0.0 and reads SMSE_ADMIN_TOKEN. Through a published port, the
+        // host's requests arrive from the container's gateway, addressed to localhost:PORT or
+        // 127.0.0.1:PORT: the token decides, whoever the peer is.
+        let container = Policy::new("0.0.0.0", Vec::new(), Some("s3cret".into()));
+        for host in ["localhost:18787", "127.0.0.1:18787", "[::1]:18787"] {
+            let bare = headers(&[("host", host), JSON]);
+            let refusal = check(&container, &Method::POST, "/_emulator/reset", &bare).unwrap();
+            assert_eq!(refusal.code(), "AccessDeniedException", "{host}");
+            let with_token = headers(&[("host", host), JSON, ("authorization", "Bearer s3cret")]);
+            assert!(check(&container, &Method::POST, "/_emulator/reset", &with_token).is_none());
+            // The HEALTHCHECK and the SageMaker API need no token.
+            let plain = headers(&[("host", host)]);
+            assert!(check(&container, &Method::GET, "/_emulator/health", &plain).is_none());
+            assert!(check(&container, &Method::POST, "/", &plain).is_none());
+        }
+        // Another container reaches it by its name only when that name is allowed.
+        let by_name = headers(&[("host", "emulator:8787")]);
+        assert!(check(&container, &Method::POST, "/", &by_name).is_some());
+    }
+
+    #[test]
     fn host_names_lose_their_port() {
         assert_eq!(host_name("127.0.0.1:8787"), "127.0.0.1");
         assert_eq!(host_name("localhost"), "localhost");
