@@ -26,10 +26,14 @@ struct Writer {
     shared: Arc<Shared>,
     /// The state file, opened for appending.
     file: File,
-    /// Bytes of whole, synced records: everything in the file up to here is durable.
+    /// Bytes of whole records written.
     len: u64,
-    /// A failed write or sync may have left bytes after `len` that could not be cut off yet:
-    /// cut before the next write.
+    /// Bytes of the file known durable (`len` once a sync succeeded). A change nobody waits
+    /// for (a scenario's replayed call, an in-process call that drops its ticket) is written
+    /// but not synced on its own: the next sync that someone waits for covers it.
+    synced: u64,
+    /// A failed write or sync may have left bytes after `synced` that could not be cut off
+    /// yet: cut before the next write.
     cut_pending: bool,
     /// The lines appended since the running compaction took its snapshot.
     compaction_tail: Option<Vec<u8>>,
@@ -45,6 +49,7 @@ pub(super) fn start(shared: Arc<Shared>, file: File, len: u64, lock: File) -> st
         shared,
         file,
         len,
+        synced: len,
         cut_pending: false,
         compaction_tail: None,
         lost_through: 0,
@@ -141,7 +146,9 @@ impl Writer {
         if batch.waiters.is_empty() {
             return;
         }
-        let answer = match self.write_and_sync(&batch.bytes) {
+        // Only a change someone awaits needs its sync now (see `synced`).
+        let awaited = batch.waiters.iter().any(|waiter| !waiter.is_closed());
+        let answer = match self.write_and_sync(&batch.bytes, awaited) {
             Ok(()) => {
                 self.len += batch.bytes.len() as u64;
                 self.shared
@@ -164,7 +171,7 @@ impl Writer {
         batch.bytes.clear();
     }
 
-    fn write_and_sync(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+    fn write_and_sync(&mut self, bytes: &[u8], sync: bool) -> std::io::Result<()> {
         drop(
             self.shared
                 .inject
@@ -173,33 +180,39 @@ impl Writer {
                 .unwrap_or_else(|p| p.into_inner()),
         );
         if self.cut_pending {
-            self.file.set_len(self.len)?;
+            self.file.set_len(self.synced)?;
             self.file.sync_all()?;
+            self.len = self.synced;
+            self.cut_pending = false;
         }
-        // From the first byte written until the sync succeeds, the file may hold bytes that
-        // are not durable records.
-        self.cut_pending = true;
         if take_injected(&self.shared.inject.writes) {
             // A full disk takes part of a line: the torn part must not stay.
             let _ = self.file.write_all(&bytes[..bytes.len() / 2]);
             return Err(injected_full_disk());
         }
         self.file.write_all(bytes)?;
+        if !sync {
+            return Ok(());
+        }
         if take_injected(&self.shared.inject.syncs) {
             return Err(injected_full_disk());
         }
+        // After a failed sync the kernel may have dropped the dirty pages (and not report it
+        // again): what was written since the last good sync is then cut off, never trusted.
         self.file.sync_data()?;
-        self.cut_pending = false;
+        self.synced = self.len + bytes.len() as u64;
         Ok(())
     }
 
-    /// After a failed write or sync: cuts the file back to its last synced record, then, with
+    /// After a failed write or sync: cuts the file back to what was last synced, then, with
     /// every call held off, has the whole state rebuilt from it and marks every change issued
     /// until then undone (those still queued are answered 503, never written).
     fn recover(&mut self) {
+        self.cut_pending = true;
+        self.len = self.synced;
         if self
             .file
-            .set_len(self.len)
+            .set_len(self.synced)
             .and_then(|()| self.file.sync_all())
             .is_ok()
         {
@@ -235,7 +248,7 @@ impl Writer {
         }
         match rebuilt {
             Ok(()) => {
-                tracing::warn!(path = %shared.path.display(), kept_bytes = self.len, "state file: recovered from a failed write or sync; changes after the last good sync were undone")
+                tracing::warn!(path = %shared.path.display(), kept_bytes = self.synced, "state file: recovered from a failed write or sync; changes after the last good sync were undone")
             }
             Err(e) => {
                 tracing::error!(error = %e, "state file: recovery failed; the state in memory may hold changes the file does not")
@@ -246,7 +259,7 @@ impl Writer {
     /// The state file up to its last synced record.
     fn read_synced(&self) -> Result<BufReader<std::io::Take<File>>, String> {
         File::open(&self.shared.path)
-            .map(|f| BufReader::with_capacity(1 << 20, f.take(self.len)))
+            .map(|f| BufReader::with_capacity(1 << 20, f.take(self.synced)))
             .map_err(|e| format!("state file {}: {e}", self.shared.path.display()))
     }
 
@@ -297,6 +310,7 @@ impl Writer {
         // From here the new file is the state file, whatever follows.
         self.file = file;
         self.len = snapshot_len + tail.len() as u64;
+        self.synced = self.len;
         self.cut_pending = false;
         self.shared
             .snapshot_len
