@@ -1,20 +1,25 @@
-"""The README's shell and Python snippets, run as written against a running emulator.
+"""The README's shell and Python snippets, and those of the pages it links to, run as written
+against a running emulator.
 
-The snippets are read from README.md itself, so they cannot drift from what a user pastes. Each
-fenced `sh` or `python` block is run in README order, from the repository's root, in a clean
-environment (a temporary HOME, no AWS_* variables, this suite's venv first on PATH so that `aws`,
-`python3` and boto3 are the pinned ones, and the directory of the release binary on PATH, as after
-`cargo install`). A comment line just above a block says how to treat it:
+The snippets are read from the Markdown itself, so they cannot drift from what a user pastes. The
+pages are README.md, then every page of docs/ (`PAGES`). Each fenced `sh` or `python` block is
+run in page order, from the repository's root, in a clean environment (a temporary HOME, no AWS_*
+variables, this suite's venv first on PATH so that `aws`, `python3` and boto3 are the pinned ones,
+and the directory of the release binary on PATH, as after `cargo install`). A comment line just
+above a block says how to treat it:
 
 - `<!-- readme-test: server -->`: the block starts the emulator; it is run in the background with
-  `SMSE_PORT=0` (the binary reads every flag from `SMSE_<FLAG>`), and the blocks after it run
-  against it, with `127.0.0.1:8787` read as the port it printed (tests never take a fixed port);
+  `SMSE_PORT=0` (the binary reads every flag from `SMSE_<FLAG>`), and the blocks after it in the
+  same page run against it, with `127.0.0.1:8787` read as the port it printed (tests never take a
+  fixed port);
 - `<!-- readme-test: skip: REASON -->`: not run here, for the reason given (e.g. the test
   command itself);
-- no comment: the block runs against the last server started and must exit 0.
+- no comment: the block runs against the last server started in its page and must exit 0. A
+  page of docs/ starts out against the README's first server (the one "Run it" starts, which
+  stays up until the end), as a reader who follows a link from the README has it running.
 
-A block with no server before it, or an unknown directive, fails the test: every block is either
-run or skipped on purpose.
+A README block with no server before it, or an unknown directive, fails the test: every block is
+either run or skipped on purpose.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from emulator import REPO, binary, wait_listening
 
 README = REPO / "README.md"
@@ -39,17 +46,32 @@ RUN_LANGUAGES = {"sh", "python"}
 SNIPPET_TIMEOUT_SECONDS = 120
 
 
+def pages() -> list[Path]:
+    """The Markdown pages whose snippets are run, in order: the README first (its first block
+    starts the emulator the other pages run against), then every page of docs/."""
+    return [README, *sorted((REPO / "docs").glob("*.md"))]
+
+
+def where(page: Path, line: int) -> str:
+    return f"{page.relative_to(REPO)}:{line}"
+
+
 @dataclass
 class Block:
+    page: Path
     language: str
     code: str
     line: int
     directive: str | None
 
+    @property
+    def where(self) -> str:
+        return where(self.page, self.line)
 
-def blocks() -> list[Block]:
-    """Every fenced block of the README with its language and directive."""
-    lines = README.read_text(encoding="utf-8").splitlines()
+
+def blocks(page: Path = README) -> list[Block]:
+    """Every fenced block of a page with its language and directive."""
+    lines = page.read_text(encoding="utf-8").splitlines()
     found: list[Block] = []
     i = 0
     while i < len(lines):
@@ -68,9 +90,11 @@ def blocks() -> list[Block]:
         if k >= 0 and lines[k].startswith("<!-- readme-test"):
             parsed = DIRECTIVE.match(lines[k].strip())
             if not parsed:
-                raise AssertionError(f"README.md:{k + 1}: unknown directive {lines[k]!r}")
+                raise AssertionError(f"{where(page, k + 1)}: unknown directive {lines[k]!r}")
             directive = parsed.group(1)
-        found.append(Block(language, "\n".join(lines[start + 1 : j]) + "\n", start + 1, directive))
+        found.append(
+            Block(page, language, "\n".join(lines[start + 1 : j]) + "\n", start + 1, directive)
+        )
         i = j + 1
     return found
 
@@ -92,6 +116,7 @@ class Server:
     """A server block running in the background."""
 
     def __init__(self, block: Block, env: dict[str, str]):
+        self.block = block
         self.process = subprocess.Popen(
             ["bash", "-c", "exec " + block.code.strip().splitlines()[0]],
             cwd=REPO,
@@ -114,7 +139,7 @@ class Server:
         if endpoint is None:
             self.stop()
             raise AssertionError(
-                f"README.md:{block.line}: the server block printed no listening line:\n"
+                f"{block.where}: the server block printed no listening line:\n"
                 + "".join(self.stderr[-40:])
             )
         return endpoint.rsplit(":", 1)[1]
@@ -146,49 +171,108 @@ def run_block(block: Block, server: Server, env: dict[str, str]) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, (
-        f"README.md:{block.line}: the {block.language} snippet failed (exit {result.returncode})\n"
+        f"{block.where}: the {block.language} snippet failed (exit {result.returncode})\n"
         f"--- snippet\n{code}--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
     )
 
 
-def test_every_shell_and_python_snippet_of_the_readme_runs_as_written():
-    runnable = [b for b in blocks() if b.language in RUN_LANGUAGES]
-    assert len(runnable) >= 5, "the README lost its snippets?"
+def test_every_shell_and_python_snippet_of_the_readme_and_docs_runs_as_written():
+    readme = [b for b in blocks(README) if b.language in RUN_LANGUAGES]
+    assert len(readme) >= 5, "the README lost its snippets?"
+    assert readme[0].directive == "server", (
+        f"{readme[0].where}: the README's first snippet must start the emulator"
+    )
     ran = 0
+    started: list[Server] = []
     with tempfile.TemporaryDirectory() as home:
         env = clean_env(Path(home))
-        server: Server | None = None
         try:
-            for block in runnable:
-                if block.directive and block.directive.startswith("skip: "):
-                    continue
-                if block.directive == "server":
-                    if server:
-                        server.stop()
-                    server = Server(block, env)
+            for page in pages():
+                # A page starts out against the README's first server (None for the README).
+                server = started[0] if started else None
+                for block in blocks(page):
+                    if block.language not in RUN_LANGUAGES:
+                        continue
+                    if block.directive and block.directive.startswith("skip: "):
+                        continue
+                    if block.directive == "server":
+                        if server and server is not started[0]:
+                            server.stop()
+                        server = Server(block, env)
+                        started.append(server)
+                        ran += 1
+                        continue
+                    assert server, f"{block.where}: a snippet before any server block"
+                    run_block(block, server, env)
                     ran += 1
-                    continue
-                assert server, f"README.md:{block.line}: a snippet before any server block"
-                run_block(block, server, env)
-                ran += 1
-            assert server and not any("\x1b[" in line for line in server.stderr), (
-                "a log written to a pipe carries colour codes"
-            )
+                if server and server is not started[0]:
+                    server.stop()
+            for server in started:
+                assert not any("\x1b[" in line for line in server.stderr), (
+                    f"{server.block.where}: a log written to a pipe carries colour codes"
+                )
         finally:
-            if server:
+            for server in started:
                 server.stop()
     assert ran >= 5
 
 
-def test_the_directives_name_real_blocks():
+@pytest.mark.parametrize("page", pages(), ids=lambda p: str(p.relative_to(REPO)))
+def test_the_directives_name_real_blocks(page: Path):
     """A directive must sit right above a block it applies to, and a skip must say why."""
-    parsed = blocks()
+    parsed = blocks(page)
     skipped = [b for b in parsed if b.directive and b.directive.startswith("skip: ")]
-    assert all(len(b.directive) > len("skip: ") + 5 for b in skipped)
+    assert all(len(b.directive) > len("skip: ") + 5 for b in skipped), [
+        b.where for b in skipped if len(b.directive) <= len("skip: ") + 5
+    ]
     servers = [b for b in parsed if b.directive == "server"]
-    assert servers and all(b.language == "sh" for b in servers)
-    text = README.read_text(encoding="utf-8")
+    assert all(b.language == "sh" for b in servers)
+    if page == README:
+        assert servers
+    text = page.read_text(encoding="utf-8")
     assert text.count("<!-- readme-test") == len(skipped) + len(servers)
+
+
+LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def prose(page: Path) -> str:
+    """A page without its fenced blocks and code spans, where a link is no link."""
+    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+    return re.sub(r"`[^`]*`", "", text)
+
+
+def anchors(page: Path) -> set[str]:
+    """The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as
+    hyphens, `-1`, `-2` … after a repeated one."""
+    seen: dict[str, int] = {}
+    found = set()
+    for line in prose(page).splitlines():
+        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
+        if not heading:
+            continue
+        slug = re.sub(r"[^\w\- ]", "", heading.group(1).lower()).replace(" ", "-")
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        found.add(slug if count == 0 else f"{slug}-{count}")
+    return found
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda p: str(p.relative_to(REPO)))
+def test_every_relative_link_resolves(page: Path):
+    """A relative link names a file of the repository, and its `#anchor` a heading there."""
+    broken = []
+    for target in LINK.findall(prose(page)):
+        if SCHEME.match(target):
+            continue
+        path, _, anchor = target.partition("#")
+        file = (page.parent / path).resolve() if path else page
+        if not file.exists() or not file.is_relative_to(REPO):
+            broken.append(f"{target}: no such file")
+        elif anchor and file.suffix == ".md" and anchor not in anchors(file):
+            broken.append(f"{target}: no heading #{anchor} in {file.relative_to(REPO)}")
+    assert not broken, f"{page.relative_to(REPO)}: broken links: {broken}"
 
 
 def test_logs_to_a_file_have_no_colour_codes(tmp_path):
