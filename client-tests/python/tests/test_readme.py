@@ -2,10 +2,11 @@
 against a running emulator.
 
 The snippets are read from the Markdown itself, so they cannot drift from what a user pastes. The
-pages are README.md, then every page of docs/ (`PAGES`). Each fenced `sh` or `python` block is
-run in page order, from the repository's root, in a clean environment (a temporary HOME, no AWS_*
-variables, this suite's venv first on PATH so that `aws`, `python3` and boto3 are the pinned ones,
-and the directory of the release binary on PATH, as after `cargo install`). A comment line just
+pages are README.md, then every page of docs/, then python/README.md (`pages()`). Each fenced `sh`
+or `python` block is run in page order, from the repository's root, in a clean environment (a
+temporary HOME, no AWS_* variables, this suite's venv first on PATH so that `aws`, `python3` and
+boto3 are the pinned ones, and the directory of the release binary on PATH, as after `cargo
+install`). A comment line just
 above a block says how to treat it:
 
 - `<!-- readme-test: server -->`: the block starts the emulator; it is run in the background with
@@ -48,8 +49,9 @@ SNIPPET_TIMEOUT_SECONDS = 120
 
 def pages() -> list[Path]:
     """The Markdown pages whose snippets are run, in order: the README first (its first block
-    starts the emulator the other pages run against), then every page of docs/."""
-    return [README, *sorted((REPO / "docs").glob("*.md"))]
+    starts the emulator the other pages run against), then every page of docs/ and the wheel's
+    README (python/README.md), which the README links to for the fixtures."""
+    return [README, *sorted((REPO / "docs").glob("*.md")), REPO / "python" / "README.md"]
 
 
 def where(page: Path, line: int) -> str:
@@ -237,10 +239,13 @@ LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+def without_fences(page: Path) -> str:
+    return re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+
+
 def prose(page: Path) -> str:
     """A page without its fenced blocks and code spans, where a link is no link."""
-    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
-    return re.sub(r"`[^`]*`", "", text)
+    return re.sub(r"`[^`]*`", "", without_fences(page))
 
 
 def anchors(page: Path) -> set[str]:
@@ -248,7 +253,7 @@ def anchors(page: Path) -> set[str]:
     hyphens, `-1`, `-2` … after a repeated one."""
     seen: dict[str, int] = {}
     found = set()
-    for line in prose(page).splitlines():
+    for line in without_fences(page).splitlines():
         heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
         if not heading:
             continue

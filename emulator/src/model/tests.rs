@@ -9,7 +9,7 @@ use super::example::{example_input, example_string, example_value};
 use super::shape::{Kind, Length, Model, ShapeId, StringShape};
 use super::*;
 
-/// The Studio operations the emulator serves (the README's Supported operations table, 43 rows).
+/// The Studio operations the emulator serves (docs/operations.md's table, 43 rows).
 const STUDIO_OPERATIONS: &[&str] = &[
     "AddTags",
     "CreateApp",
