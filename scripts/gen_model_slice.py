@@ -2,9 +2,9 @@
 """Generate fixtures/sagemaker-model-slice.json from a pinned botocore release.
 
 The slice holds botocore's SageMaker service model cut down to the Studio operations the
-emulator serves (the README's Supported operations table): each operation's entry and every shape reachable from
-its input, output and error shapes, with every "documentation" key removed. The emulator's
-validator (emulator/src/model/) embeds the file and walks it for every request.
+emulator serves (the table of docs/operations.md): each operation's entry and every shape
+reachable from its input, output and error shapes, with every "documentation" key removed. The
+emulator's validator (emulator/src/model/) embeds the file and walks it for every request.
 
 Usage:
     python3 scripts/gen_model_slice.py            # (re)write the fixture

@@ -1,7 +1,7 @@
 //! The cross-check by an independent load generator: Debian's `wrk` (2 threads, 32 keep-alive
 //! connections) against the ceiling and the emulator, DescribeDomain and CreateUserProfile, so that
-//! the README's figures do not rest on this crate's own client alone. Skipped, with a note, when
-//! `wrk` is not installed (`apt-get install wrk`).
+//! the figures of docs/performance.md do not rest on this crate's own client alone. Skipped, with
+//! a note, when `wrk` is not installed (`apt-get install wrk`).
 
 use std::io;
 use std::net::SocketAddr;

@@ -54,7 +54,7 @@ pub mod service;
 pub mod sim;
 pub mod usage_table;
 
-// The paths of the embedding API (README, tests): the clock, delays and `server::start`.
+// The paths of the embedding API (docs/rust.md, tests): the clock, delays and `server::start`.
 pub use http::server;
 pub use sim::{clock, lifecycle};
 

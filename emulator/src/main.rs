@@ -1,7 +1,7 @@
 //! The `sagemaker-studio-emulator` binary: flags (each also `SMSE_<FLAG>`) → `Config`, tracing,
 //! SIGINT/SIGTERM handlers, bind, print `listening on http://HOST:PORT`, serve until a signal,
 //! then shut down gracefully. Subcommands `usage`, `quick-start` and `health` are clients of a
-//! running emulator. See `docs/contract.md` §1 and the README's Flags table.
+//! running emulator. See `docs/contract.md` §1 and `docs/flags.md`.
 
 use std::io::Write;
 use std::process::ExitCode;

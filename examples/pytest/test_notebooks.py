@@ -1,5 +1,5 @@
-"""The README's metering example through the fixtures alone: three notebooks (KernelGateway apps)
-of one user profile, an hour apart, all shut down at 3 h. Studio bills instances, not notebooks:
+"""The metering example of docs/metering.md through the fixtures alone: three notebooks
+(KernelGateway apps) of one user profile, an hour apart, all shut down at 3 h. Studio bills instances, not notebooks:
 the two ml.t3.medium kernels share one instance (0-3 h), the ml.m5.large one starts another
 (2-3 h), so the bill is 3 h x $0.05 + 1 h x $0.115 = $0.265 in us-east-1."""
 

@@ -145,7 +145,7 @@ def status_of(driver, name: str) -> str | None:
 
 def screenshot(driver, name: str) -> None:
     """The whole page (the window as tall as the document) in artifacts/NAME, and a copy at
-    60 % scale as NAME-small.png (Chromium scales it: the README's picture, docs/teaching-studio.png,
+    60 % scale as NAME-small.png (Chromium scales it: the picture of docs/teaching-demo.md, docs/teaching-studio.png,
     is the English Studio page's, copied from there)."""
     import base64
 

@@ -116,7 +116,7 @@ async fn api(
     let result = async {
         if uri.path().starts_with("/_emulator") {
             return Err(ApiError::UnknownAdminPath(format!(
-                "No admin call at {}: see the README's admin API.",
+                "No admin call at {}: see docs/admin-api.md.",
                 uri.path()
             )));
         }

@@ -173,7 +173,7 @@ class Emulator:
     transition) or ``"realistic"``; ``delay`` overrides single transitions, e.g.
     ``{"app.create": "2m"}``. ``region`` and ``account_id`` are the binary's ``--region`` and
     ``--account-id`` (used for unsigned calls and non-12-digit access keys). ``args`` are passed
-    on as they are (see the README's Flags). ``binary`` defaults to :func:`find_binary`.
+    on as they are (see docs/flags.md). ``binary`` defaults to :func:`find_binary`.
 
     The process gets the caller's environment without its ``SMSE_*`` variables, so that the
     flags are exactly the ones given here. Use it as a context manager, or call :meth:`start`
@@ -345,7 +345,7 @@ class Emulator:
         """The last lines the process wrote to stderr (its log)."""
         return "".join(self._stderr)
 
-    # -- the admin API (README "Admin API") --
+    # -- the admin API (docs/admin-api.md) --
 
     def admin(
         self,
@@ -411,7 +411,7 @@ class Emulator:
         account_id: str | None = None,
         region: str | None = None,
     ) -> Report:
-        """The usage report (README "Metering"): ``{"Instances": [...], "TotalCostUsd": x,
+        """The usage report (docs/metering.md): ``{"Instances": [...], "TotalCostUsd": x,
         "Currency": "USD"}``, optionally for one domain, account or region."""
         query = {"DomainId": domain_id, "AccountId": account_id, "Region": region}
         return cast(Report, self.admin("GET", "/_emulator/usage", query=query))
