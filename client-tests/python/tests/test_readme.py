@@ -21,12 +21,19 @@ above a block says how to treat it:
 
 A README block with no server before it, or an unknown directive, fails the test: every block is
 either run or skipped on purpose.
+
+The README's JavaScript is run as pasted by its own test (the `js` language is not run above):
+its npm install line in a temporary folder, its module saved under the name the README gives and
+run by node with the README's variables; client-tests/js/test/readme.test.mjs also runs the module
+against the JS suite's pinned SDK.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -38,7 +45,7 @@ from pathlib import Path
 
 import pytest
 
-from emulator import REPO, binary, wait_listening
+from emulator import REPO, Emulator, binary, wait_listening
 
 README = REPO / "README.md"
 DIRECTIVE = re.compile(r"^<!-- readme-test: (server|skip: .+) -->$")
@@ -156,8 +163,8 @@ class Server:
                 self.process.wait()
 
 
-def run_block(block: Block, server: Server, env: dict[str, str]) -> None:
-    code = block.code.replace("127.0.0.1:8787", f"127.0.0.1:{server.port}")
+def run_block(block: Block, port: str, env: dict[str, str]) -> None:
+    code = block.code.replace("127.0.0.1:8787", f"127.0.0.1:{port}")
     command = (
         ["bash", "-euo", "pipefail", "-c", code]
         if block.language == "sh"
@@ -205,7 +212,7 @@ def test_every_shell_and_python_snippet_of_the_readme_and_docs_runs_as_written()
                         ran += 1
                         continue
                     assert server, f"{block.where}: a snippet before any server block"
-                    run_block(block, server, env)
+                    run_block(block, server.port, env)
                     ran += 1
                 if server and server is not started[0]:
                     server.stop()
@@ -278,6 +285,74 @@ def test_every_relative_link_resolves(page: Path):
         elif anchor and file.suffix == ".md" and anchor not in anchors(file):
             broken.append(f"{target}: no heading #{anchor} in {file.relative_to(REPO)}")
     assert not broken, f"{page.relative_to(REPO)}: broken links: {broken}"
+
+
+JS_FILE = re.compile(r"save it as `([\w.-]+\.mjs)`")
+JS_PRINTS = re.compile(r"// prints (.+?) after ")
+NPM_TIMEOUT_SECONDS = 300
+
+
+def test_the_javascript_snippet_runs_as_pasted(tmp_path):
+    """The README's JavaScript, as a user pastes it: its install line run in a fresh folder (the
+    npm registry, or npm's cache first), its module saved under the name the README gives, and
+    `node FILE` run there with the README's variables set, printing what the README says."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        pytest.skip("node and npm are not installed (scripts/preflight asks for both; CI has them)")
+    readme = blocks(README)
+    [install] = [b for b in readme if b.language == "sh" and "npm install" in b.code]
+    [module] = [b for b in readme if b.language == "js"]
+    [variables] = [b for b in readme if b.language == "sh" and "export AWS_ENDPOINT_URL" in b.code]
+    [boto3] = [b for b in readme if b.language == "python" and "import boto3" in b.code]
+    text = README.read_text(encoding="utf-8")
+    name = JS_FILE.search(text)
+    assert name, "README.md: the JavaScript snippet's file name (save it as `NAME.mjs`) is gone"
+    assert f"`node {name.group(1)}`" in text, "README.md: how to run the JavaScript snippet is gone"
+    expected = JS_PRINTS.search(module.code)
+    assert expected, f"{module.where}: the snippet no longer says what it prints (// prints …)"
+    folder = re.search(r"\bcd (\S+)", install.code)
+    assert folder, f"{install.where}: the install line no longer makes the folder it runs in"
+
+    env = clean_env(tmp_path / "home")
+    (tmp_path / "home").mkdir()
+    # npm's cache stays the user's (it is what `npm ci` of client-tests/js filled), read first.
+    if (Path.home() / ".npm").is_dir():
+        env["npm_config_cache"] = str(Path.home() / ".npm")
+    env.update(npm_config_prefer_offline="true", npm_config_audit="false",
+               npm_config_fund="false", npm_config_update_notifier="false")
+    work = tmp_path / "work"
+    work.mkdir()
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", install.code], cwd=work, env=env,
+        capture_output=True, text=True, timeout=NPM_TIMEOUT_SECONDS, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, (
+        f"{install.where}: the install line failed (exit {result.returncode})\n{result.stderr}"
+    )
+
+    studio = Emulator()
+    try:
+        port = studio.endpoint.rsplit(":", 1)[1]
+        run_block(boto3, port, env)  # the domain the snippet then lists
+        for line in variables.code.splitlines():
+            if line.startswith("export "):
+                for word in shlex.split(line)[1:]:
+                    key, _, value = word.partition("=")
+                    env[key] = value.replace("127.0.0.1:8787", f"127.0.0.1:{port}")
+        project = work / folder.group(1)
+        (project / name.group(1)).write_text(
+            module.code.replace("127.0.0.1:8787", f"127.0.0.1:{port}"), encoding="utf-8"
+        )
+        result = subprocess.run(
+            [node, name.group(1)], cwd=project, env=env, capture_output=True, text=True,
+            timeout=SNIPPET_TIMEOUT_SECONDS, stdin=subprocess.DEVNULL,
+        )
+    finally:
+        studio.stop()
+    assert result.returncode == 0, f"{module.where}: node failed\n{result.stderr}"
+    assert result.stdout.strip() == expected.group(1), (
+        f"{module.where}: printed {result.stdout.strip()!r}, the README says {expected.group(1)!r}"
+    )
 
 
 def test_logs_to_a_file_have_no_colour_codes(tmp_path):
