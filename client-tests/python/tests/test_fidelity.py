@@ -1,5 +1,5 @@
 """AWS's rules beyond the model, through boto3 (the Rust SDK holds the same in
-client-tests/tests/fidelity.rs). Each test names the public source of the behaviour; the fidelity
+client-tests/tests/sdk/fidelity.rs). Each test names the public source of the behaviour; the fidelity
 ledger (docs/fidelity.md) lists them with their sources."""
 
 from __future__ import annotations

@@ -17,7 +17,7 @@
 //! # }
 //! ```
 //! (`ignore`d here because the SDK is not a dependency of this crate; `client-tests` builds
-//! exactly this, see `client-tests/tests/common/mod.rs`.)
+//! exactly this, see `client-tests/tests/sdk/common/mod.rs`.)
 //!
 //! Every request takes the same path as over TCP (the same router: protocol, validation,
 //! journal, admin routes), only without the socket; timeouts the SDK asks for do not apply,

@@ -1,9 +1,8 @@
 //! App image configs, custom images, their versions and aliases, and `CustomImages` in settings,
 //! through the real `aws-sdk-sagemaker`. Statuses move on the manual clock.
-mod common;
 
-use common::surface::*;
-use common::{advance, client, emulator, quick_start_domain};
+use crate::common::surface::*;
+use crate::common::{advance, client, emulator, quick_start_domain};
 
 #[tokio::test]
 async fn app_image_config_is_created_described_listed_updated_and_deleted() {

@@ -1,10 +1,9 @@
 //! Tags through the real `aws-sdk-sagemaker`, on every Studio ARN: added, listed and deleted,
 //! given at creation, added by AWS (`sagemaker:domain-arn`), inherited by apps and propagated by
 //! domains, and the limits on them.
-mod common;
 
-use common::surface::*;
-use common::{advance, client, emulator, quick_start_domain};
+use crate::common::surface::*;
+use crate::common::{advance, client, emulator, quick_start_domain};
 use sagemaker_studio_emulator::server::RunningServer;
 
 /// One resource of every taggable Studio ARN type, in a domain `d` with profile `ana`, its

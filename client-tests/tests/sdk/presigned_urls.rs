@@ -1,9 +1,8 @@
 //! Presigned domain URLs through the real `aws-sdk-sagemaker`: the Studio auth URL's shape, a
 //! space's own host, refusals, and the emulator's Studio page they open until they expire.
-mod common;
 
-use common::surface::*;
-use common::{advance, client, emulator, quick_start_domain};
+use crate::common::surface::*;
+use crate::common::{advance, client, emulator, quick_start_domain};
 
 #[tokio::test]
 async fn presigned_url_has_the_studio_auth_shape_and_a_space_opens_on_its_own_host() {

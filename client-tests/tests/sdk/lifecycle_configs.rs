@@ -1,9 +1,8 @@
 //! Studio lifecycle configurations through the real `aws-sdk-sagemaker`: created, described,
 //! listed and deleted, and the rules tying them to settings and apps.
-mod common;
 
-use common::surface::*;
-use common::{advance, client, emulator};
+use crate::common::surface::*;
+use crate::common::{advance, client, emulator};
 
 #[tokio::test]
 async fn lifecycle_config_is_created_described_and_deleted() {

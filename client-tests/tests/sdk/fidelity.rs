@@ -3,7 +3,6 @@
 //! and the failed states and quotas a test can ask for. The emulator runs in process (the SDK's
 //! HTTP client hands requests to its router): a port is not the point here.
 
-mod common;
 
 use aws_sdk_sagemaker::error::ProvideErrorMetadata;
 use aws_sdk_sagemaker::types::{
@@ -11,7 +10,7 @@ use aws_sdk_sagemaker::types::{
     ImageStatus, ResourceSpec, SpaceStatus, Tag, UserProfileStatus,
 };
 use aws_sdk_sagemaker::Client;
-use common::{advance, client, in_process, kernel, quick_start_domain, Emulated};
+use crate::common::{advance, client, in_process, kernel, quick_start_domain, Emulated};
 use sagemaker_studio_emulator::sim::faults::PendingFault;
 
 /// The code and message of a failed call.
@@ -752,7 +751,7 @@ async fn a_lifecycle_script_that_exits_non_zero_fails_its_app_tf_27265() {
 async fn quotas_answer_aws_resource_limit_exceeded_jupyterlab_8759() {
     let server = sagemaker_studio_emulator::Emulator::builder()
         .clock(sagemaker_studio_emulator::clock::Clock::manual_at(
-            sagemaker_studio_emulator::clock::Timestamp(common::T0_MILLIS),
+            sagemaker_studio_emulator::clock::Timestamp(crate::common::T0_MILLIS),
         ))
         .quota("apps:KernelGateway:ml.m5.12xlarge".parse().unwrap(), 0)
         .quota("apps:KernelGateway:ml.t3.medium".parse().unwrap(), 1)
