@@ -4,15 +4,14 @@
 //! SDK's standard retry mode, an injected `ResourceLimitExceeded` arrives as that modelled error,
 //! and `DELETE /_emulator/faults` and reset drop pending faults.
 
-
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::common::{quick_start_domain, T0_MILLIS};
 use aws_sdk_sagemaker::config::retry::RetryConfig;
 use aws_sdk_sagemaker::config::{BehaviorVersion, Credentials, Region};
 use aws_sdk_sagemaker::error::ProvideErrorMetadata;
 use aws_sdk_sagemaker::Client;
-use crate::common::{quick_start_domain, T0_MILLIS};
 use sagemaker_studio_emulator::clock::{Clock, Timestamp};
 use sagemaker_studio_emulator::{Auth, Emulator, RunningServer};
 use serde_json::{json, Value};

@@ -3,14 +3,13 @@
 //! and the failed states and quotas a test can ask for. The emulator runs in process (the SDK's
 //! HTTP client hands requests to its router): a port is not the point here.
 
-
+use crate::common::{advance, client, in_process, kernel, quick_start_domain, Emulated};
 use aws_sdk_sagemaker::error::ProvideErrorMetadata;
 use aws_sdk_sagemaker::types::{
     AppNetworkAccessType, AppSecurityGroupManagement, AppStatus, AppType, DomainStatus,
     ImageStatus, ResourceSpec, SpaceStatus, Tag, UserProfileStatus,
 };
 use aws_sdk_sagemaker::Client;
-use crate::common::{advance, client, in_process, kernel, quick_start_domain, Emulated};
 use sagemaker_studio_emulator::sim::faults::PendingFault;
 
 /// The code and message of a failed call.

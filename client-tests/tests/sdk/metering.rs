@@ -1,13 +1,12 @@
 //! Metering through the real SDK plus `GET /_emulator/usage`: the seed's worked example to the
 //! second and the cent, two users, spaces, apps never deleted, and idle shutdown.
 
-
+use crate::common::{advance, client, emulator, kernel, quick_start_domain, T0_MILLIS};
 use aws_sdk_sagemaker::types::{
     AppLifecycleManagement, AppType, IdleSettings, JupyterLabAppSettings, LifecycleManagement,
     OwnershipSettings, SharingType, SpaceSharingSettings, UserSettings,
 };
 use aws_sdk_sagemaker::Client;
-use crate::common::{advance, client, emulator, kernel, quick_start_domain, T0_MILLIS};
 use sagemaker_studio_emulator::server::RunningServer;
 use sagemaker_studio_emulator::usage_table;
 use serde_json::{json, Value};

@@ -1,13 +1,12 @@
 //! The real `aws-sdk-sagemaker` against the emulator: the seed's onboarding walk-through from
 //! domain to teardown, and every error path of the core resources, asserted as typed errors.
 
-
+use crate::common::{advance, client, client_as, emulator, quick_start_domain, T0_MILLIS};
 use aws_sdk_sagemaker::error::ProvideErrorMetadata;
 use aws_sdk_sagemaker::types::{
     AppStatus, AppType, DomainStatus, KernelGatewayAppSettings, OwnershipSettings, ResourceSpec,
     SharingType, SpaceSharingSettings, SpaceStatus, UserProfileStatus, UserSettings,
 };
-use crate::common::{advance, client, client_as, emulator, quick_start_domain, T0_MILLIS};
 
 fn spec(instance: &str) -> ResourceSpec {
     ResourceSpec::builder()
