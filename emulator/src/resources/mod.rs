@@ -164,12 +164,8 @@ impl Ctx<'_> {
     pub fn random_chars(&self, len: usize, alphabet: &[u8]) -> String {
         let mut out = String::with_capacity(len);
         while out.len() < len {
-            // splitmix64: a small, well-mixed generator; the seed is what makes replay exact.
-            let mut z = self.rng.get().wrapping_add(0x9E37_79B9_7F4A_7C15);
-            self.rng.set(z);
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^= z >> 31;
+            // The seed is what makes replay exact.
+            let z = crate::sim::random::splitmix64(&self.rng);
             let index = usize::try_from(z % alphabet.len() as u64).unwrap_or(0);
             out.push(char::from(alphabet[index]));
         }

@@ -19,13 +19,18 @@ fn seed_from_the_system() -> u64 {
 /// The next 64 random bits of this thread's stream (splitmix64: each thread's stream starts at
 /// a random point of a 2^64 cycle, so streams do not meet in practice).
 pub fn next_u64() -> u64 {
-    STATE.with(|state| {
-        let mut z = state.get().wrapping_add(0x9E37_79B9_7F4A_7C15);
-        state.set(z);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    })
+    STATE.with(splitmix64)
+}
+
+/// One step of splitmix64 on `state`: a small, well-mixed generator. The one copy of it: a
+/// call's ids come from its journaled seed through this same step (`resources::Ctx`), so a
+/// change here changes the ids every state file replays to.
+pub fn splitmix64(state: &Cell<u64>) -> u64 {
+    let mut z = state.get().wrapping_add(0x9E37_79B9_7F4A_7C15);
+    state.set(z);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// A version 4 UUID, as text (`x-amzn-RequestId`).
