@@ -63,6 +63,25 @@ def new_account() -> str:
     return "".join(random.choice("0123456789") for _ in range(12))
 
 
+def start_shell_command(command: str, cwd, env: dict[str, str], stdout=subprocess.DEVNULL):
+    """`command` run by bash (`exec`, so the process is the command's) in a session of its own,
+    so that a stop can signal its whole group; its stderr is collected by a thread. Answers the
+    process and the list the stderr lines go to."""
+    process = subprocess.Popen(
+        ["bash", "-c", "exec " + command],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    stderr: list[str] = []
+    threading.Thread(target=lambda: stderr.extend(process.stderr), daemon=True).start()
+    return process, stderr
+
+
 class Emulator:
     """One emulator process."""
 

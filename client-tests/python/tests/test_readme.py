@@ -38,14 +38,13 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from emulator import REPO, Emulator, binary, wait_listening
+from emulator import REPO, Emulator, binary, start_shell_command, wait_listening
 
 README = REPO / "README.md"
 DIRECTIVE = re.compile(r"^<!-- readme-test: (server|skip: .+) -->$")
@@ -126,20 +125,9 @@ class Server:
 
     def __init__(self, block: Block, env: dict[str, str]):
         self.block = block
-        self.process = subprocess.Popen(
-            ["bash", "-c", "exec " + block.code.strip().splitlines()[0]],
-            cwd=REPO,
-            env={**env, "SMSE_PORT": "0"},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            text=True,
-            start_new_session=True,
+        self.process, self.stderr = start_shell_command(
+            block.code.strip().splitlines()[0], REPO, {**env, "SMSE_PORT": "0"}, subprocess.PIPE
         )
-        self.stderr: list[str] = []
-        threading.Thread(
-            target=lambda: self.stderr.extend(self.process.stderr), daemon=True
-        ).start()
         self.port = self._wait(block)
 
     def _wait(self, block: Block) -> str:

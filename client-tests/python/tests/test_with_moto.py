@@ -37,7 +37,7 @@ import pytest
 import yaml
 from botocore.config import Config
 
-from emulator import REPO, binary
+from emulator import REPO, binary, start_shell_command
 
 EXAMPLE = REPO / "examples" / "with-moto"
 README = EXAMPLE / "README.md"
@@ -150,20 +150,7 @@ class Server:
 
     def __init__(self, command: str, env: dict[str, str], health: str):
         self.command = command
-        self.process = subprocess.Popen(
-            ["bash", "-c", "exec " + command],
-            cwd=EXAMPLE,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
-        self.stderr: list[str] = []
-        threading.Thread(
-            target=lambda: self.stderr.extend(self.process.stderr), daemon=True
-        ).start()
+        self.process, self.stderr = start_shell_command(command, EXAMPLE, env)
         self.ready = self._wait(health)
 
     def _wait(self, url: str) -> bool:
