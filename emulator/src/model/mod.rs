@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
+pub mod api;
 pub mod example;
 pub mod output_check;
 pub mod pattern;

@@ -703,6 +703,7 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
     let page = ctx.list_in_creation_order(
         "ListApps",
         input,
+        input.get("SortBy").and_then(Value::as_str) == Some("LastModifiedTime"),
         10,
         order,
         |after, order| tables.apps.in_order(domain_filter, after, order),

@@ -4,33 +4,24 @@
 //! …) are validated JSON kept and returned as given; the emulator reasons only about its id,
 //! name, status and the defaults that app creation resolves through.
 
-use serde_json::{json, Value};
+use serde::Deserialize;
+use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
+use crate::model::api::{
+    self, AppNetworkAccessType, AuthMode, AutoMountHomeEFS, ExecutionRoleIdentityConfig,
+    HomeEfsFileSystemCreation, TagPropagation,
+};
 use crate::resources::pagination::Order;
 use crate::resources::settings::{self, SettingsOf};
 use crate::resources::table::Indexed;
 use crate::resources::tags::TagList;
 use crate::resources::{
-    copy_members, image, optional_str, optional_value, required_str, status_members, tags, Ctx,
-    Input, Life, HEX, LOWER_ALNUM,
+    epoch, image, optional_value, tags, to_stored, wire_status, Ctx, Input, Life, HEX, LOWER_ALNUM,
 };
 use crate::resources::{Removal, Tables};
 use crate::sim::lifecycle::{Status, Transition};
 use crate::sim::quotas::QuotaName;
-
-/// Members of CreateDomain kept and returned by DescribeDomain as given.
-const GIVEN_MEMBERS: &[&str] = &[
-    "DefaultUserSettings",
-    "DomainSettings",
-    "SubnetIds",
-    "VpcId",
-    "KmsKeyId",
-    "HomeEfsFileSystemKmsKeyId",
-    "AppSecurityGroupManagement",
-    "DefaultSpaceSettings",
-    "HomeEfsFileSystemCreation",
-];
 
 /// A Studio domain.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -41,18 +32,20 @@ pub struct Domain {
     pub arn: String,
     /// `https://ID.studio.REGION.sagemaker.aws`.
     pub url: String,
-    pub auth_mode: String,
+    pub auth_mode: AuthMode,
     /// `PublicInternetOnly` (AWS's default) or `VpcOnly`.
-    pub app_network_access_type: String,
+    pub app_network_access_type: AppNetworkAccessType,
     /// `ENABLED` or `DISABLED` (AWS's default).
-    pub tag_propagation: String,
+    pub tag_propagation: TagPropagation,
     /// `fs-` + 17 hex, as EFS ids are.
     pub home_efs_file_system_id: String,
     /// `sg-` + 17 hex: AWS creates it for `VpcOnly` domains.
     pub security_group_id_for_domain_boundary: Option<String>,
     /// `SingleSignOnManagedApplicationInstanceId` and `SingleSignOnApplicationArn` (SSO domains).
     pub sso: Option<(String, String)>,
-    /// Settings kept as given (see `GIVEN_MEMBERS`).
+    /// Settings kept as given: the DescribeDomain members CreateDomain takes as they are
+    /// (`DefaultUserSettings`, `DomainSettings`, `SubnetIds`, …), as JSON, merged by
+    /// UpdateDomain (see [`Domain::given_settings`]).
     pub given: Input,
     pub life: Life,
     /// Creation order among domains.
@@ -60,7 +53,7 @@ pub struct Domain {
     /// The next `HomeEfsFileSystemUid` for a user profile or space of this domain.
     pub next_home_uid: u64,
     /// `RetentionPolicy` of the DeleteDomain call, once deleted.
-    pub retention_policy: Option<Value>,
+    pub retention_policy: Option<api::RetentionPolicy>,
 }
 
 /// The tags a user profile or space created in `domain_id` starts with: its own `Tags`, the
@@ -69,12 +62,12 @@ pub fn child_tags(
     tables: &Tables,
     ctx: &Ctx,
     domain_id: &str,
-    input: &Input,
+    own_tags: Option<&[api::Tag]>,
     arn: &str,
 ) -> ApiResult<TagList> {
     let domain = find(tables, ctx, domain_id)?;
     tags::initial_tags(
-        &tags::tags_from(input, "Tags")?,
+        &tags::tag_list(own_tags)?,
         &[&propagated_tags(tables, domain)],
         Some(&domain.arn),
         arn,
@@ -84,7 +77,7 @@ pub fn child_tags(
 /// The tags a resource created in `domain` inherits besides its own: the domain's custom tags
 /// when `TagPropagation` is `ENABLED`.
 pub fn propagated_tags(tables: &Tables, domain: &Domain) -> TagList {
-    if domain.tag_propagation == "ENABLED" {
+    if domain.tag_propagation == TagPropagation::Enabled {
         custom_tags(tables, domain)
     } else {
         Vec::new()
@@ -103,6 +96,12 @@ pub fn custom_tags(tables: &Tables, domain: &Domain) -> TagList {
 }
 
 impl Domain {
+    /// The settings kept as given, typed: a DescribeDomain output holding only those members.
+    pub fn given_settings(&self) -> ApiResult<api::DescribeDomainResponse> {
+        api::DescribeDomainResponse::deserialize(&self.given)
+            .map_err(|e| ApiError::Internal(format!("domain {} settings: {e}", self.id)))
+    }
+
     /// The domain's default settings for user profiles (`DefaultUserSettings`).
     pub fn default_user_settings(&self) -> Option<&Value> {
         optional_value(&self.given, "DefaultUserSettings")
@@ -189,60 +188,51 @@ fn sso_application(ctx: &Ctx) -> (String, String) {
 
 /// The rules of CreateDomain beyond the model, checked before anything is made; answers the
 /// domain's `AppNetworkAccessType` (AWS's default `PublicInternetOnly`).
-fn check_create_rules(input: &Input, auth_mode: &str) -> ApiResult<String> {
-    let app_network_access_type = optional_str(input, "AppNetworkAccessType")?
-        .unwrap_or("PublicInternetOnly")
-        .to_string();
-    if app_network_access_type == "VpcOnly"
-        && (optional_str(input, "VpcId")?.is_none() || optional_value(input, "SubnetIds").is_none())
+fn check_create_rules(input: &api::CreateDomainRequest) -> ApiResult<AppNetworkAccessType> {
+    let app_network_access_type = input
+        .app_network_access_type
+        .unwrap_or(AppNetworkAccessType::PublicInternetOnly);
+    if app_network_access_type == AppNetworkAccessType::VpcOnly
+        && (input.vpc_id.is_none() || input.subnet_ids.is_none())
     {
         return Err(ApiError::validation(
             "VpcId and SubnetIds are required when AppNetworkAccessType is VpcOnly.",
         ));
     }
-
-    let rstudio = lookup_str(
-        optional_value(input, "DomainSettings"),
-        &["RStudioServerProDomainSettings", "DomainExecutionRoleArn"],
-    )
-    .is_some();
-    if optional_str(input, "AppSecurityGroupManagement")?.is_some() && !rstudio {
+    let domain_settings = input.domain_settings.as_ref();
+    let rstudio = domain_settings
+        .and_then(|s| s.r_studio_server_pro_domain_settings.as_ref())
+        .is_some();
+    if input.app_security_group_management.is_some() && !rstudio {
         return Err(ApiError::validation(APP_SECURITY_GROUP_NEEDS_RSTUDIO));
     }
     // "A collection of settings that configure the Amazon Q experience within the domain. The
     // AuthMode that you use to create the domain must be SSO." (DomainSettings.AmazonQSettings)
-    if auth_mode != "SSO"
-        && optional_value(input, "DomainSettings")
-            .and_then(|s| s.get("AmazonQSettings"))
-            .is_some_and(|q| !q.is_null())
+    if input.auth_mode != AuthMode::Sso
+        && domain_settings.is_some_and(|s| s.amazon_q_settings.is_some())
     {
         return Err(ApiError::validation(
             "DomainSettings.AmazonQSettings needs a domain whose AuthMode is SSO.",
         ));
     }
-    settings::check_user_settings(
-        optional_value(input, "DefaultUserSettings"),
-        SettingsOf::Domain,
-    )?;
+    settings::check_user_settings(Some(&input.default_user_settings), SettingsOf::Domain)?;
     Ok(app_network_access_type)
 }
 
 /// CreateDomain.
-pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let name = required_str(input, "DomainName")?;
-    let auth_mode = required_str(input, "AuthMode")?;
-    if optional_value(input, "DefaultUserSettings").is_none() {
-        return Err(super::missing("DefaultUserSettings"));
-    }
-    let app_network_access_type = check_create_rules(input, auth_mode)?;
+pub fn create_domain(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::CreateDomainRequest,
+) -> ApiResult<api::CreateDomainResponse> {
+    let app_network_access_type = check_create_rules(&input)?;
     // "A Failed domain still counts against the 'Total domains' quota" (a real refusal quoted in
     // aws/amazon-sagemaker-examples#1564): every domain in the table counts.
     ctx.quotas
         .check(&QuotaName::Domains, tables.domains.len() as u64)?;
-    let own_tags = tags::tags_from(input, "Tags")?;
-    for member in ["DefaultUserSettings", "DefaultSpaceSettings"] {
-        image::check_custom_images(tables, optional_value(input, member))?;
-    }
+    let own_tags = tags::tag_list(input.tags.as_deref())?;
+    image::check_custom_images(tables, Some(&input.default_user_settings))?;
+    image::check_custom_images(tables, input.default_space_settings.as_ref())?;
     let id = loop {
         let candidate = format!("d-{}", ctx.random_chars(12, LOWER_ALNUM));
         if !tables.domains.contains_key(&candidate) {
@@ -251,24 +241,33 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
     };
     let arn = ctx.arn(&format!("domain/{id}"));
     let url = format!("https://{id}.studio.{}.sagemaker.aws", ctx.region);
-    let mut given = Input::new();
-    copy_members(input, &mut given, GIVEN_MEMBERS);
-    let sso = (auth_mode == "SSO").then(|| sso_application(ctx));
+    let given = api::DescribeDomainResponse {
+        default_user_settings: Some(input.default_user_settings),
+        domain_settings: input.domain_settings,
+        subnet_ids: input.subnet_ids,
+        vpc_id: input.vpc_id,
+        kms_key_id: input.kms_key_id,
+        home_efs_file_system_kms_key_id: input.home_efs_file_system_kms_key_id,
+        app_security_group_management: input.app_security_group_management,
+        default_space_settings: input.default_space_settings,
+        home_efs_file_system_creation: input.home_efs_file_system_creation,
+        ..Default::default()
+    };
+    let sso = (input.auth_mode == AuthMode::Sso).then(|| sso_application(ctx));
     let domain = Domain {
         id: id.clone(),
-        name: name.to_string(),
+        name: input.domain_name,
         arn: arn.clone(),
         url: url.clone(),
-        auth_mode: auth_mode.to_string(),
-        security_group_id_for_domain_boundary: (app_network_access_type == "VpcOnly")
+        auth_mode: input.auth_mode,
+        security_group_id_for_domain_boundary: (app_network_access_type
+            == AppNetworkAccessType::VpcOnly)
             .then(|| format!("sg-{}", ctx.random_chars(17, HEX))),
         app_network_access_type,
-        tag_propagation: optional_str(input, "TagPropagation")?
-            .unwrap_or("DISABLED")
-            .to_string(),
+        tag_propagation: input.tag_propagation.unwrap_or(TagPropagation::Disabled),
         home_efs_file_system_id: format!("fs-{}", ctx.random_chars(17, HEX)),
         sso,
-        given,
+        given: stored_object(&given),
         life: Life::created(ctx, Transition::DomainCreate),
         sequence: tables.next_sequence(),
         next_home_uid: FIRST_HOME_UID,
@@ -277,76 +276,89 @@ pub fn create_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
     let initial_tags = tags::initial_tags(&own_tags, &[], None, &arn)?;
     tables.domains.insert(id.clone(), domain);
     tables.tags.insert(arn.clone(), initial_tags);
-    Ok(json!({"DomainArn": arn, "DomainId": id, "Url": url}))
+    Ok(api::CreateDomainResponse {
+        domain_arn: Some(arn),
+        domain_id: Some(id),
+        url: Some(url),
+    })
+}
+
+/// A typed value as the JSON object the tables keep.
+fn stored_object<T: serde::Serialize>(value: &T) -> Input {
+    match to_stored(value) {
+        Value::Object(members) => members,
+        _ => Input::new(),
+    }
 }
 
 /// DescribeDomain.
-pub fn describe_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let domain = find(tables, ctx, required_str(input, "DomainId")?)?;
-    let mut out = domain.given.clone();
+pub fn describe_domain(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::DescribeDomainRequest,
+) -> ApiResult<api::DescribeDomainResponse> {
+    let domain = find(tables, ctx, &input.domain_id)?;
+    let mut out = domain.given_settings()?;
     // AWS fills in `AutoMountHomeEFS: Enabled` when the caller did not set it (Terraform's
     // domain acceptance test `testAccDomain_basic` expects it of a domain created with only an
     // execution role; captured DescribeDomain outputs show it too).
-    if let Some(Value::Object(defaults)) = out.get_mut("DefaultUserSettings") {
+    if let Some(defaults) = out.default_user_settings.as_mut() {
         defaults
-            .entry("AutoMountHomeEFS")
-            .or_insert_with(|| "Enabled".into());
+            .auto_mount_home_efs
+            .get_or_insert(AutoMountHomeEFS::Enabled);
     }
-    out.insert("DomainArn".into(), domain.arn.clone().into());
-    out.insert("DomainId".into(), domain.id.clone().into());
-    out.insert("DomainName".into(), domain.name.clone().into());
-    out.insert(
-        "HomeEfsFileSystemId".into(),
-        domain.home_efs_file_system_id.clone().into(),
-    );
-    if let Some((instance, app_arn)) = &domain.sso {
-        out.insert(
-            "SingleSignOnManagedApplicationInstanceId".into(),
-            instance.clone().into(),
-        );
-        out.insert("SingleSignOnApplicationArn".into(), app_arn.clone().into());
-    }
-    status_members(&mut out, &domain.life, ctx.now, Status::Gone);
-    super::failure_member(&mut out, &domain.life, ctx.now);
-    if let Some(sg) = &domain.security_group_id_for_domain_boundary {
-        out.insert("SecurityGroupIdForDomainBoundary".into(), sg.clone().into());
-    }
-    out.insert("AuthMode".into(), domain.auth_mode.clone().into());
-    out.insert(
-        "AppNetworkAccessType".into(),
-        domain.app_network_access_type.clone().into(),
-    );
-    out.insert("Url".into(), domain.url.clone().into());
-    out.insert(
-        "TagPropagation".into(),
-        domain.tag_propagation.clone().into(),
-    );
-    Ok(Value::Object(out))
+    let (instance, app_arn) = domain.sso.clone().unzip();
+    Ok(api::DescribeDomainResponse {
+        domain_arn: Some(domain.arn.clone()),
+        domain_id: Some(domain.id.clone()),
+        domain_name: Some(domain.name.clone()),
+        home_efs_file_system_id: Some(domain.home_efs_file_system_id.clone()),
+        single_sign_on_managed_application_instance_id: instance,
+        single_sign_on_application_arn: app_arn,
+        status: wire_status(&domain.life, ctx.now, Status::Gone),
+        creation_time: Some(epoch(domain.life.created)),
+        last_modified_time: Some(epoch(domain.life.last_modified(ctx.now))),
+        failure_reason: domain.life.failure_reason(ctx.now).map(str::to_string),
+        security_group_id_for_domain_boundary: domain.security_group_id_for_domain_boundary.clone(),
+        auth_mode: Some(domain.auth_mode),
+        app_network_access_type: Some(domain.app_network_access_type),
+        url: Some(domain.url.clone()),
+        tag_propagation: Some(domain.tag_propagation),
+        ..out
+    })
 }
 
 /// ListDomains: every domain, oldest first (AWS documents no order; creation order is stable).
-pub fn list_domains(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+pub fn list_domains(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::ListDomainsRequest,
+) -> ApiResult<api::ListDomainsResponse> {
     // Read straight from the creation-order index: O(log n + page) at any number of domains.
     // Default page size 10: "MaxResults … The default value is 10." (ListDomains API reference).
     let page = ctx.list_in_creation_order(
         "ListDomains",
-        input,
+        &input,
+        false,
         10,
         Order::Ascending,
         |after, order| tables.domains.in_order(None, after, order),
         |_| true,
         |d: &Domain| d.life.last_modified(ctx.now),
-        |d| {
-            let mut item = Input::new();
-            item.insert("DomainArn".into(), d.arn.clone().into());
-            item.insert("DomainId".into(), d.id.clone().into());
-            item.insert("DomainName".into(), d.name.clone().into());
-            status_members(&mut item, &d.life, ctx.now, Status::Gone);
-            item.insert("Url".into(), d.url.clone().into());
-            Value::Object(item)
+        |d| api::DomainDetails {
+            domain_arn: Some(d.arn.clone()),
+            domain_id: Some(d.id.clone()),
+            domain_name: Some(d.name.clone()),
+            status: wire_status(&d.life, ctx.now, Status::Gone),
+            creation_time: Some(epoch(d.life.created)),
+            last_modified_time: Some(epoch(d.life.last_modified(ctx.now))),
+            url: Some(d.url.clone()),
         },
     )?;
-    Ok(page.into_output("Domains"))
+    Ok(api::ListDomainsResponse {
+        domains: Some(page.items),
+        next_token: page.next_token,
+    })
 }
 
 impl Indexed for Domain {
@@ -363,13 +375,6 @@ impl Indexed for Domain {
 /// provider issue #39923, from UpdateDomain; the provider sends it only for RStudio domains).
 const APP_SECURITY_GROUP_NEEDS_RSTUDIO: &str =
     "AppSecurityGroupManagement can only be set for Rstudio enabled domains.";
-
-/// A string at `path` inside an optional settings value.
-fn lookup_str<'a>(settings: Option<&'a Value>, path: &[&str]) -> Option<&'a str> {
-    settings
-        .and_then(|s| super::lookup(s, path))
-        .and_then(Value::as_str)
-}
 
 /// The statuses of the domain's apps, counted as the update rules need them.
 #[derive(Debug, Default)]
@@ -415,22 +420,24 @@ fn apps_in_domain(tables: &Tables, ctx: &Ctx, domain_id: &str) -> AppsInDomain {
 ///   is not public;
 /// - `HomeEfsFileSystemCreation`: "You can change from Disabled to Enabled …, but you cannot
 ///   change from Enabled to Disabled." (default Enabled).
-fn check_update_rules(tables: &Tables, ctx: &Ctx, input: &Input) -> ApiResult<()> {
-    let domain = find(tables, ctx, required_str(input, "DomainId")?)?;
+fn check_update_rules(
+    tables: &Tables,
+    ctx: &Ctx,
+    input: &api::UpdateDomainRequest,
+) -> ApiResult<()> {
+    let domain = find(tables, ctx, &input.domain_id)?;
     if domain.life.is_deleting() {
         // find_live answers this one.
         return Ok(());
     }
     super::refuse_update_after_failed_delete(&domain.life, ctx.now, "Domain", &domain.arn)?;
-    let change = RequestedChange::of(domain, input)?;
+    let given = domain.given_settings()?;
+    let change = RequestedChange::of(domain, &given, input);
     if change.security_groups && !change.rstudio_now && !change.rstudio_given {
         return Err(ApiError::validation(APP_SECURITY_GROUP_NEEDS_RSTUDIO));
     }
-    if change.access == Some("VpcOnly")
-        && (optional_str(input, "VpcId")?.is_none()
-            || optional_value(input, "SubnetIds")
-                .and_then(Value::as_array)
-                .is_none_or(|ids| ids.is_empty()))
+    if change.access == Some(AppNetworkAccessType::VpcOnly)
+        && (input.vpc_id.is_none() || input.subnet_ids.as_ref().is_none_or(Vec::is_empty))
     {
         return Err(ApiError::validation(
             "VpcId and Subnet IDs are required for updating domains to VpcOnly mode.",
@@ -443,28 +450,23 @@ fn check_update_rules(tables: &Tables, ctx: &Ctx, input: &Input) -> ApiResult<()
         )));
     }
     check_running_apps(tables, ctx, domain, &change)?;
-    if optional_str(input, "HomeEfsFileSystemCreation")? == Some("Disabled")
-        && domain
-            .given
-            .get("HomeEfsFileSystemCreation")
-            .and_then(Value::as_str)
-            .unwrap_or("Enabled")
-            == "Enabled"
+    if input.home_efs_file_system_creation == Some(HomeEfsFileSystemCreation::Disabled)
+        && given
+            .home_efs_file_system_creation
+            .unwrap_or(HomeEfsFileSystemCreation::Enabled)
+            == HomeEfsFileSystemCreation::Enabled
     {
         return Err(ApiError::validation(format!(
             "HomeEfsFileSystemCreation of Domain [{}] cannot be changed from Enabled to Disabled.",
             domain.arn
         )));
     }
-    settings::check_user_settings(
-        optional_value(input, "DefaultUserSettings"),
-        SettingsOf::Domain,
-    )
+    settings::check_user_settings(input.default_user_settings.as_ref(), SettingsOf::Domain)
 }
 
 /// What an UpdateDomain call asks to change, as the rules about running apps need it.
-struct RequestedChange<'a> {
-    access: Option<&'a str>,
+struct RequestedChange {
+    access: Option<AppNetworkAccessType>,
     access_changes: bool,
     rstudio_now: bool,
     rstudio_given: bool,
@@ -474,45 +476,44 @@ struct RequestedChange<'a> {
     identity_config_changes: bool,
 }
 
-impl<'a> RequestedChange<'a> {
-    fn of(domain: &Domain, input: &'a Input) -> ApiResult<Self> {
-        let rstudio_update = optional_value(input, "DomainSettingsForUpdate")
-            .and_then(|s| s.get("RStudioServerProDomainSettingsForUpdate"))
-            .filter(|v| !v.is_null());
-        let access = optional_str(input, "AppNetworkAccessType")?;
-        let removes_subnets = match optional_value(input, "SubnetIds") {
-            Some(Value::Array(new)) => domain
-                .given
-                .get("SubnetIds")
-                .and_then(Value::as_array)
-                .is_some_and(|old| old.iter().any(|id| !new.contains(id))),
+impl RequestedChange {
+    fn of(
+        domain: &Domain,
+        given: &api::DescribeDomainResponse,
+        input: &api::UpdateDomainRequest,
+    ) -> Self {
+        let update = input.domain_settings_for_update.as_ref();
+        let rstudio_update =
+            update.and_then(|s| s.r_studio_server_pro_domain_settings_for_update.as_ref());
+        let removes_subnets = match (&input.subnet_ids, &given.subnet_ids) {
+            (Some(new), Some(old)) => old.iter().any(|id| !new.contains(id)),
             _ => false,
         };
-        let identity_now = lookup_str(
-            domain.given.get("DomainSettings"),
-            &["ExecutionRoleIdentityConfig"],
-        )
-        .unwrap_or("DISABLED");
-        let identity_config_changes = optional_value(input, "DomainSettingsForUpdate")
-            .and_then(|s| s.get("ExecutionRoleIdentityConfig"))
-            .and_then(Value::as_str)
+        let identity_now = given
+            .domain_settings
+            .as_ref()
+            .and_then(|s| s.execution_role_identity_config)
+            .unwrap_or(ExecutionRoleIdentityConfig::Disabled);
+        let identity_config_changes = update
+            .and_then(|s| s.execution_role_identity_config)
             .is_some_and(|c| c != identity_now);
-        Ok(RequestedChange {
-            access,
-            access_changes: access.is_some_and(|a| a != domain.app_network_access_type),
-            rstudio_now: lookup_str(
-                domain.given.get("DomainSettings"),
-                &["RStudioServerProDomainSettings", "DomainExecutionRoleArn"],
-            )
-            .is_some(),
-            rstudio_given: rstudio_update
-                .and_then(|s| s.get("DomainExecutionRoleArn"))
-                .is_some_and(|v| !v.is_null()),
+        RequestedChange {
+            access: input.app_network_access_type,
+            access_changes: input
+                .app_network_access_type
+                .is_some_and(|a| a != domain.app_network_access_type),
+            rstudio_now: given
+                .domain_settings
+                .as_ref()
+                .is_some_and(|s| s.r_studio_server_pro_domain_settings.is_some()),
+            // `DomainExecutionRoleArn` is required in the ForUpdate shape: given whenever the
+            // RStudio member is.
+            rstudio_given: rstudio_update.is_some(),
             rstudio_settings: rstudio_update.is_some(),
-            security_groups: optional_str(input, "AppSecurityGroupManagement")?.is_some(),
+            security_groups: input.app_security_group_management.is_some(),
             removes_subnets,
             identity_config_changes,
-        })
+        }
     }
 }
 
@@ -538,68 +539,87 @@ fn check_running_apps(
     Ok(())
 }
 
-/// UpdateDomain: merges the given settings, `Updating` until the update delay has passed.
-pub fn update_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    for member in ["DefaultUserSettings", "DefaultSpaceSettings"] {
-        image::check_custom_images(tables, optional_value(input, member))?;
+/// DomainSettingsForUpdate as the DomainSettings it merges into: its RStudio member is named
+/// `…ForUpdate`; the rest match DomainSettings member for member (SageMaker API reference,
+/// DomainSettingsForUpdate).
+fn settings_patch(update: api::DomainSettingsForUpdate) -> api::DomainSettings {
+    api::DomainSettings {
+        amazon_q_settings: update.amazon_q_settings,
+        docker_settings: update.docker_settings,
+        execution_role_identity_config: update.execution_role_identity_config,
+        ip_address_type: update.ip_address_type,
+        r_studio_server_pro_domain_settings: update
+            .r_studio_server_pro_domain_settings_for_update
+            .map(|rstudio| api::RStudioServerProDomainSettings {
+                default_resource_spec: rstudio.default_resource_spec,
+                domain_execution_role_arn: rstudio.domain_execution_role_arn,
+                r_studio_connect_url: rstudio.r_studio_connect_url,
+                r_studio_package_manager_url: rstudio.r_studio_package_manager_url,
+            }),
+        security_group_ids: update.security_group_ids,
+        trusted_identity_propagation_settings: update.trusted_identity_propagation_settings,
+        unified_studio_settings: update.unified_studio_settings,
     }
-    check_update_rules(tables, ctx, input)?;
-    let domain = find_live(tables, ctx, required_str(input, "DomainId")?)?;
-    let mut given = domain.given.clone();
-    for member in ["DefaultUserSettings", "DefaultSpaceSettings"] {
-        if let Some(patch) = optional_value(input, member) {
-            let target = given.entry(member).or_insert_with(|| json!({}));
-            super::merge_settings(target, patch);
-        }
-    }
-    if let Some(patch) = optional_value(input, "DomainSettingsForUpdate") {
-        // DomainSettingsForUpdate names its RStudio member `…ForUpdate`; the rest match
-        // DomainSettings member for member (SageMaker API reference, DomainSettingsForUpdate).
-        let mut patch = patch.clone();
-        if let Some(obj) = patch.as_object_mut() {
-            if let Some(rstudio) = obj.remove("RStudioServerProDomainSettingsForUpdate") {
-                obj.insert("RStudioServerProDomainSettings".into(), rstudio);
-            }
-        }
-        let target = given.entry("DomainSettings").or_insert_with(|| json!({}));
-        super::merge_settings(target, &patch);
-    }
-    copy_members(
-        input,
-        &mut given,
-        &[
-            "SubnetIds",
-            "VpcId",
-            "AppSecurityGroupManagement",
-            "HomeEfsFileSystemCreation",
-        ],
-    );
-    let access = optional_str(input, "AppNetworkAccessType")?.map(str::to_string);
-    let tag_propagation = optional_str(input, "TagPropagation")?.map(str::to_string);
+}
 
-    domain.given = given;
-    if let Some(access) = access {
-        if access == "VpcOnly" && domain.security_group_id_for_domain_boundary.is_none() {
+/// UpdateDomain: merges the given settings, `Updating` until the update delay has passed.
+pub fn update_domain(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::UpdateDomainRequest,
+) -> ApiResult<api::UpdateDomainResponse> {
+    image::check_custom_images(tables, input.default_user_settings.as_ref())?;
+    image::check_custom_images(tables, input.default_space_settings.as_ref())?;
+    check_update_rules(tables, ctx, &input)?;
+    let domain = find_live(tables, ctx, &input.domain_id)?;
+    // The patch: the Describe members this call sets, merged member by member into the kept
+    // settings (a member not given keeps its value).
+    let patch = api::DescribeDomainResponse {
+        default_user_settings: input.default_user_settings,
+        default_space_settings: input.default_space_settings,
+        domain_settings: input.domain_settings_for_update.map(settings_patch),
+        subnet_ids: input.subnet_ids,
+        vpc_id: input.vpc_id,
+        app_security_group_management: input.app_security_group_management,
+        home_efs_file_system_creation: input.home_efs_file_system_creation,
+        ..Default::default()
+    };
+    let mut given = Value::Object(std::mem::take(&mut domain.given));
+    super::merge_settings(&mut given, &to_stored(&patch));
+    domain.given = match given {
+        Value::Object(members) => members,
+        _ => Input::new(),
+    };
+    if let Some(access) = input.app_network_access_type {
+        if access == AppNetworkAccessType::VpcOnly
+            && domain.security_group_id_for_domain_boundary.is_none()
+        {
             domain.security_group_id_for_domain_boundary =
                 Some(format!("sg-{}", ctx.random_chars(17, HEX)));
         }
         domain.app_network_access_type = access;
     }
-    if let Some(tag_propagation) = tag_propagation {
+    if let Some(tag_propagation) = input.tag_propagation {
         domain.tag_propagation = tag_propagation;
     }
     domain.life.start_update(ctx, Transition::DomainUpdate);
-    Ok(json!({"DomainArn": domain.arn}))
+    Ok(api::UpdateDomainResponse {
+        domain_arn: Some(domain.arn.clone()),
+    })
 }
 
 /// DeleteDomain: refused while the domain has user profiles or spaces; otherwise `Deleting`, then
 /// gone. `RetentionPolicy.HomeEfsFileSystem` (`Retain`, the default, or `Delete`) is recorded.
-pub fn delete_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let domain_id = required_str(input, "DomainId")?.to_string();
+pub fn delete_domain(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::DeleteDomainRequest,
+) -> ApiResult<api::Empty> {
+    let domain_id = input.domain_id;
     let domain = find(tables, ctx, &domain_id)?;
     if domain.life.is_deleting() {
         // Already being deleted: the call is accepted again and changes nothing.
-        return Ok(json!({}));
+        return Ok(api::Empty {});
     }
     if tables.user_profiles_of(&domain_id).next().is_some() {
         return Err(ApiError::in_use(format!(
@@ -613,13 +633,12 @@ pub fn delete_domain(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult
             domain.arn
         )));
     }
-    let retention = optional_value(input, "RetentionPolicy").cloned();
     let domain = find_mut(tables, ctx, &domain_id)?;
-    domain.retention_policy = retention;
+    domain.retention_policy = input.retention_policy;
     if let Some(done_at) = domain.life.start_delete(ctx, Transition::DomainDelete) {
         tables.schedule_removal(done_at, Removal::Domain(domain_id));
     }
-    Ok(json!({}))
+    Ok(api::Empty {})
 }
 
 #[cfg(test)]

@@ -14,6 +14,42 @@ use crate::sim::quotas::QuotaLimits;
 /// A handler of the operations table.
 pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>;
 
+/// A handler the fixture can call with a JSON body: a typed one (its input read from the JSON,
+/// its output written back as JSON, as the dispatch table does) or one that takes the body as
+/// is. `M` only tells the two impls apart.
+pub trait FixtureHandler<M> {
+    /// Runs the handler on `input`.
+    fn run(&self, tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value>;
+}
+
+/// Marks a handler that takes the JSON body as is.
+pub struct TakesJson;
+/// Marks a typed handler taking `I` and answering `O`.
+pub struct Typed<I, O>(std::marker::PhantomData<(I, O)>);
+
+impl<F> FixtureHandler<TakesJson> for F
+where
+    F: Fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>,
+{
+    fn run(&self, tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+        self(tables, ctx, input)
+    }
+}
+
+impl<F, I, O> FixtureHandler<Typed<I, O>> for F
+where
+    F: Fn(&mut Tables, &Ctx, I) -> ApiResult<O>,
+    I: serde::de::DeserializeOwned,
+    O: serde::Serialize,
+{
+    fn run(&self, tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
+        let typed = I::deserialize(input)
+            .map_err(|e| ApiError::Serialization(format!("fixture input: {e}")))?;
+        let output = self(tables, ctx, typed)?;
+        Ok(serde_json::to_value(output).expect("typed outputs serialize"))
+    }
+}
+
 /// The account of every fixture call.
 pub const ACCOUNT: &str = "111122223333";
 /// An execution role for domains.
@@ -46,7 +82,7 @@ impl Fixture {
     }
 
     /// Runs `handler` on `input` (a JSON object) now.
-    pub fn call(&mut self, handler: Handler, input: Value) -> ApiResult<Value> {
+    pub fn call<M>(&mut self, handler: impl FixtureHandler<M>, input: Value) -> ApiResult<Value> {
         let Value::Object(input) = input else {
             panic!("fixture calls take objects")
         };
@@ -63,18 +99,18 @@ impl Fixture {
             quotas: &self.quotas,
         };
         self.tables.settle(self.now, &self.delays);
-        handler(&mut self.tables, &ctx, &input)
+        handler.run(&mut self.tables, &ctx, &input)
     }
 
     /// A call that must succeed.
-    pub fn ok(&mut self, handler: Handler, input: Value) -> Value {
+    pub fn ok<M>(&mut self, handler: impl FixtureHandler<M>, input: Value) -> Value {
         let shown = input.to_string();
         self.call(handler, input)
             .unwrap_or_else(|e| panic!("{shown}: {}: {}", e.code(), e.message()))
     }
 
     /// A call that must be refused.
-    pub fn refused(&mut self, handler: Handler, input: Value) -> ApiError {
+    pub fn refused<M>(&mut self, handler: impl FixtureHandler<M>, input: Value) -> ApiError {
         let shown = input.to_string();
         match self.call(handler, input) {
             Ok(out) => panic!("{shown} must be refused, answered {out}"),

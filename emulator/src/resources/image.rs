@@ -128,8 +128,14 @@ pub fn custom_images(settings: &Value) -> Vec<&Value> {
 
 /// Checks that every `CustomImages` entry of `settings` names an image and an app image config
 /// that exist ("custom images referenced in app settings must exist").
-pub fn check_custom_images(tables: &Tables, settings: Option<&Value>) -> ApiResult<()> {
-    for custom in settings.map(custom_images).unwrap_or_default() {
+pub fn check_custom_images(
+    tables: &Tables,
+    settings: Option<&impl serde::Serialize>,
+) -> ApiResult<()> {
+    // `CustomImages` sits in several app settings of several settings shapes: walked as the
+    // JSON the settings are stored as, whatever their type.
+    let settings = settings.map(super::to_stored);
+    for custom in settings.as_ref().map(custom_images).unwrap_or_default() {
         if let Some(image) = custom.get("ImageName").and_then(Value::as_str) {
             let found = tables.images.get(image).filter(|i| !i.life.is_deleting());
             if found.is_none() {

@@ -27,12 +27,13 @@ use dashmap::DashMap;
 use serde_json::{Map, Value};
 
 use crate::error::{ApiError, ApiResult};
+use crate::model::api::{EpochSeconds, WireEnum};
 use crate::resources::app::{shut_down_if_idle, App, AppKey, Owner};
 use crate::resources::app_image_config::AppImageConfig;
 use crate::resources::domain::Domain;
 use crate::resources::image::{Image, ImageVersion};
 use crate::resources::lifecycle_config::LifecycleConfig;
-use crate::resources::pagination::Pager;
+use crate::resources::pagination::{PageRequest, Pager};
 use crate::resources::space::Space;
 use crate::resources::table::IndexedTable;
 use crate::resources::tags::TagTable;
@@ -76,55 +77,60 @@ impl Ctx<'_> {
     }
 
     /// One page of a listing, its NextToken bound to this caller's account and region.
-    pub fn page(
+    pub fn page<T>(
         &self,
         operation: &str,
-        input: &Input,
+        input: &(impl PageRequest + ?Sized),
         order: pagination::Order,
         default_max: usize,
-        items: Vec<(String, Value)>,
-    ) -> ApiResult<pagination::Page> {
+        items: Vec<(String, T)>,
+    ) -> ApiResult<pagination::Page<T>> {
         self.pager
             .page(&self.scope(operation), input, order, default_max, items)
     }
 
     /// The NextToken's cursor of a listing (see [`Pager::cursor`]), bound to this caller.
-    pub fn cursor(&self, operation: &str, input: &Input) -> ApiResult<Option<String>> {
+    pub fn cursor(
+        &self,
+        operation: &str,
+        input: &(impl PageRequest + ?Sized),
+    ) -> ApiResult<Option<String>> {
         self.pager.cursor(&self.scope(operation), input)
     }
 
     /// One page of already-ordered entries (see [`Pager::take_page`]), bound to this caller.
-    pub fn take_page<T>(
+    pub fn take_page<T, U>(
         &self,
         operation: &str,
-        input: &Input,
+        input: &(impl PageRequest + ?Sized),
         default_max: usize,
         entries: impl Iterator<Item = (String, T)>,
-        render: impl FnMut(T) -> Value,
-    ) -> pagination::Page {
+        render: impl FnMut(T) -> U,
+    ) -> pagination::Page<U> {
         self.pager
             .take_page(&self.scope(operation), input, default_max, entries, render)
     }
 
     /// A page of a Studio listing kept in creation order by the store's indexes (user
-    /// profiles, spaces, apps). With `SortBy` `CreationTime` (the default) the page is read
-    /// straight from the index: O(log n + page). With `LastModifiedTime`, which moves with the
-    /// clock and so cannot be indexed, the kept entries are sorted by (modified, sequence) keys
-    /// and only the page is rendered. `walk(after, order)` yields (sequence, entry) from the
-    /// index; `keep` applies the filters.
+    /// profiles, spaces, apps). Sorted by creation time (`by_modified` false, AWS's default) the
+    /// page is read straight from the index: O(log n + page). By `LastModifiedTime`, which moves
+    /// with the clock and so cannot be indexed, the kept entries are sorted by (modified,
+    /// sequence) keys and only the page is rendered. `walk(after, order)` yields (sequence,
+    /// entry) from the index; `keep` applies the filters.
     #[allow(clippy::too_many_arguments)]
-    pub fn list_in_creation_order<'a, T: 'a>(
+    pub fn list_in_creation_order<'a, T: 'a, U>(
         &self,
         operation: &str,
-        input: &Input,
+        input: &(impl PageRequest + ?Sized),
+        by_modified: bool,
         default_max: usize,
         order: pagination::Order,
         walk: impl Fn(Option<u64>, pagination::Order) -> Box<dyn Iterator<Item = (u64, &'a T)> + 'a>,
         keep: impl Fn(&T) -> bool,
         modified: impl Fn(&T) -> Timestamp,
-        render: impl FnMut(&T) -> Value,
-    ) -> ApiResult<pagination::Page> {
-        if input.get("SortBy").and_then(Value::as_str) == Some("LastModifiedTime") {
+        render: impl FnMut(&T) -> U,
+    ) -> ApiResult<pagination::Page<U>> {
+        if by_modified {
             let mut entries: Vec<(String, &T)> = walk(None, pagination::Order::Ascending)
                 .filter(|(_, entry)| keep(entry))
                 .map(|(seq, entry)| (pagination::time_key(modified(entry).0, seq), entry))
@@ -394,6 +400,29 @@ pub fn merge_settings(target: &mut Value, patch: &Value) {
 pub const LOWER_ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 /// Lowercase hex digits.
 pub const HEX: &[u8] = b"0123456789abcdef";
+
+/// A resource's status as the model's enum `E` of its family (`DomainStatus`, `AppStatus`, …):
+/// the families' status enums share the lifecycle's words.
+pub fn wire_status<E: WireEnum>(life: &Life, now: Timestamp, gone: Status) -> Option<E> {
+    E::from_wire(life.status(now, gone).as_str())
+}
+
+/// A time as awsJson1.1 writes it (epoch seconds).
+pub fn epoch(t: Timestamp) -> EpochSeconds {
+    t.as_epoch_seconds()
+}
+
+/// A typed value as the JSON the tables keep (settings stored as given and echoed back).
+pub fn to_stored<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// Kept JSON read back as the typed value it was stored from. The tables hold only what a typed
+/// value stored, so a mismatch is the emulator's bug: answered as an internal error naming it.
+pub fn from_stored<T: serde::de::DeserializeOwned>(value: &Value) -> ApiResult<T> {
+    T::deserialize(value)
+        .map_err(|e| ApiError::Internal(format!("stored settings do not read back: {e}")))
+}
 
 /// The status and time members every Describe and List output shares.
 pub fn status_members(out: &mut Input, life: &Life, now: Timestamp, gone: Status) {

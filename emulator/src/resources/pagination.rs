@@ -11,8 +11,62 @@ use base64::Engine;
 use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
+use crate::model::api::Paged;
 use crate::resources::{Input, Life};
 use crate::sim::clock::Timestamp;
+
+/// What the pager reads of a List request: its paging members, and the rest as the fingerprint
+/// a NextToken is bound to. Typed List inputs are [`Paged`]; a raw body is one too.
+pub trait PageRequest {
+    /// `NextToken`, if given and not empty.
+    fn next_token(&self) -> Option<&str>;
+    /// `MaxResults`, if given.
+    fn max_results(&self) -> Option<u64>;
+    /// Feeds every member but the paging ones into `hasher`.
+    fn fingerprint_into(&self, hasher: &mut dyn Hasher);
+}
+
+impl<P: Paged> PageRequest for P {
+    fn next_token(&self) -> Option<&str> {
+        Paged::next_token(self).filter(|t| !t.is_empty())
+    }
+
+    fn max_results(&self) -> Option<u64> {
+        Paged::max_results(self).and_then(|n| u64::try_from(n).ok())
+    }
+
+    fn fingerprint_into(&self, hasher: &mut dyn Hasher) {
+        // The typed input as JSON, less its paging members: equal filters, equal fingerprint.
+        if let Ok(Value::Object(mut members)) = serde_json::to_value(self) {
+            members.remove("NextToken");
+            members.remove("MaxResults");
+            hasher.write(Value::Object(members).to_string().as_bytes());
+        }
+    }
+}
+
+impl PageRequest for Input {
+    fn next_token(&self) -> Option<&str> {
+        self.get("NextToken")
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty())
+    }
+
+    fn max_results(&self) -> Option<u64> {
+        self.get("MaxResults").and_then(Value::as_u64)
+    }
+
+    fn fingerprint_into(&self, hasher: &mut dyn Hasher) {
+        let members: serde_json::Map<String, Value> = self
+            .iter()
+            .filter(|(member, value)| {
+                *member != "NextToken" && *member != "MaxResults" && !value.is_null()
+            })
+            .map(|(member, value)| (member.clone(), value.clone()))
+            .collect();
+        hasher.write(Value::Object(members).to_string().as_bytes());
+    }
+}
 
 /// Issues and checks NextTokens with a key that is random per server.
 #[derive(Debug, Clone, Default)]
@@ -22,9 +76,9 @@ pub struct Pager {
 
 /// One page of a listing.
 #[derive(Debug)]
-pub struct Page {
+pub struct Page<T = Value> {
     /// The items of this page, in order.
-    pub items: Vec<Value>,
+    pub items: Vec<T>,
     /// The token of the next page, if any remain.
     pub next_token: Option<String>,
 }
@@ -62,19 +116,19 @@ impl Pager {
 
     /// Cuts one page out of `items` (unique sort keys with their output values, already in the
     /// requested `order`). `default_max` is AWS's page size when `MaxResults` is absent.
-    pub fn page(
+    pub fn page<T>(
         &self,
         operation: &str,
-        input: &Input,
+        input: &(impl PageRequest + ?Sized),
         order: Order,
         default_max: usize,
-        items: Vec<(String, Value)>,
-    ) -> ApiResult<Page> {
+        items: Vec<(String, T)>,
+    ) -> ApiResult<Page<T>> {
         let max = max_results(input, default_max);
         let fingerprint = self.fingerprint(operation, input);
-        let after = match input.get("NextToken").and_then(Value::as_str) {
-            Some(token) if !token.is_empty() => Some(self.open(token, fingerprint)?),
-            _ => None,
+        let after = match input.next_token() {
+            Some(token) => Some(self.open(token, fingerprint)?),
+            None => None,
         };
         let mut page = Vec::with_capacity(max.min(items.len()));
         let mut last_key = None;
@@ -108,25 +162,29 @@ impl Pager {
 
     /// Where a listing resumes: the key the previous page ended on, when a NextToken is given
     /// (refused unless this server issued it for the same `scope` and filters).
-    pub fn cursor(&self, scope: &str, input: &Input) -> ApiResult<Option<String>> {
+    pub fn cursor(
+        &self,
+        scope: &str,
+        input: &(impl PageRequest + ?Sized),
+    ) -> ApiResult<Option<String>> {
         let fingerprint = self.fingerprint(scope, input);
-        match input.get("NextToken").and_then(Value::as_str) {
-            Some(token) if !token.is_empty() => Ok(Some(self.open(token, fingerprint)?)),
-            _ => Ok(None),
+        match input.next_token() {
+            Some(token) => Ok(Some(self.open(token, fingerprint)?)),
+            None => Ok(None),
         }
     }
 
     /// One page from `entries`, already positioned after the cursor and in the requested order:
     /// renders at most `MaxResults` of them (only those), and seals the last key when more
     /// remain. Cost O(page), whatever the size of the listing.
-    pub fn take_page<T>(
+    pub fn take_page<T, U>(
         &self,
         scope: &str,
-        input: &Input,
+        input: &(impl PageRequest + ?Sized),
         default_max: usize,
         entries: impl Iterator<Item = (String, T)>,
-        mut render: impl FnMut(T) -> Value,
-    ) -> Page {
+        mut render: impl FnMut(T) -> U,
+    ) -> Page<U> {
         let max = max_results(input, default_max);
         let mut items = Vec::new();
         let mut last_key = None;
@@ -147,15 +205,10 @@ impl Pager {
     }
 
     /// What a token is bound to: the operation and every member but the paging ones.
-    fn fingerprint(&self, operation: &str, input: &Input) -> u64 {
+    fn fingerprint(&self, operation: &str, input: &(impl PageRequest + ?Sized)) -> u64 {
         let mut hasher = self.key.build_hasher();
         operation.hash(&mut hasher);
-        for (member, value) in input {
-            if member != "NextToken" && member != "MaxResults" {
-                member.hash(&mut hasher);
-                value.to_string().hash(&mut hasher);
-            }
-        }
+        input.fingerprint_into(&mut hasher);
         hasher.finish()
     }
 
@@ -196,7 +249,7 @@ impl Pager {
     }
 }
 
-impl Page {
+impl Page<Value> {
     /// The List output: `{MEMBER: [items], "NextToken"?: token}`.
     pub fn into_output(self, member: &str) -> Value {
         let mut out = serde_json::Map::new();
@@ -244,8 +297,8 @@ pub fn sort_items(items: &mut [(String, Value)], order: Order) {
 }
 
 /// `MaxResults`, or AWS's default page size when absent.
-fn max_results(input: &Input, default_max: usize) -> usize {
-    match input.get("MaxResults").and_then(Value::as_u64) {
+fn max_results(input: &(impl PageRequest + ?Sized), default_max: usize) -> usize {
+    match input.max_results() {
         Some(n) => usize::try_from(n).unwrap_or(usize::MAX).max(1),
         None => default_max,
     }

@@ -49,10 +49,10 @@ pub fn create_presigned_domain_url(
     let domain = domain::find(tables, ctx, domain_id)?;
     // "This operation can only be called when the authentication mode equals IAM."
     // (CreatePresignedDomainUrl API reference): SSO users sign in through IAM Identity Center.
-    if domain.auth_mode != "IAM" {
+    if domain.auth_mode != crate::model::api::AuthMode::Iam {
         return Err(ApiError::validation(format!(
             "CreatePresignedDomainUrl can only be called for a domain whose AuthMode is IAM; Domain [{}] uses {}.",
-            domain.arn, domain.auth_mode
+            domain.arn, crate::model::api::WireEnum::as_str(domain.auth_mode)
         )));
     }
     let profile = user_profile::find(tables, ctx, domain_id, user_name)?;

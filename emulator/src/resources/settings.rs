@@ -2,9 +2,8 @@
 //! domain's `DefaultUserSettings` and a user profile's `UserSettings`), as the API reference
 //! writes them in the members' descriptions.
 
-use serde_json::Value;
-
 use crate::error::{ApiError, ApiResult};
+use crate::model::api::{AutoMountHomeEFS, StudioWebPortal, UserSettings, WireEnum};
 
 /// Whose settings a [`check_user_settings`] reads: a domain's `DefaultUserSettings` or a user
 /// profile's `UserSettings` (the same shape, with rules that differ).
@@ -22,27 +21,29 @@ pub enum SettingsOf {
 ///
 /// and one AWS is recorded enforcing: a JupyterServer default instance type other than `system`
 /// (see [`jupyter_server_needs_system`]).
-pub fn check_user_settings(settings: Option<&Value>, of: SettingsOf) -> ApiResult<()> {
+pub fn check_user_settings(settings: Option<&UserSettings>, of: SettingsOf) -> ApiResult<()> {
     let Some(settings) = settings else {
         return Ok(());
     };
-    let text = |path: &[&str]| super::lookup(settings, path).and_then(Value::as_str);
-    if of == SettingsOf::Domain && text(&["AutoMountHomeEFS"]) == Some("DefaultAsDomain") {
+    if of == SettingsOf::Domain
+        && settings.auto_mount_home_efs == Some(AutoMountHomeEFS::DefaultAsDomain)
+    {
         return Err(ApiError::validation(
             "The DefaultAsDomain value of AutoMountHomeEFS is only supported for user profiles, not for a domain's DefaultUserSettings.",
         ));
     }
-    if let Some(instance_type) = text(&[
-        "JupyterServerAppSettings",
-        "DefaultResourceSpec",
-        "InstanceType",
-    ]) {
-        if instance_type != "system" {
-            return Err(jupyter_server_needs_system(instance_type));
+    if let Some(instance_type) = settings
+        .jupyter_server_app_settings
+        .as_ref()
+        .and_then(|jupyter| jupyter.default_resource_spec.as_ref())
+        .and_then(|spec| spec.instance_type)
+    {
+        if instance_type.as_str() != "system" {
+            return Err(jupyter_server_needs_system(instance_type.as_str()));
         }
     }
-    if text(&["DefaultLandingUri"]) == Some("studio::")
-        && text(&["StudioWebPortal"]) == Some("DISABLED")
+    if settings.default_landing_uri.as_deref() == Some("studio::")
+        && settings.studio_web_portal == Some(StudioWebPortal::Disabled)
     {
         return Err(ApiError::validation(
             "DefaultLandingUri studio:: can only be passed if StudioWebPortal is set to ENABLED.",
@@ -68,15 +69,22 @@ mod tests {
 
     use super::*;
 
+    fn user_settings(json: serde_json::Value) -> UserSettings {
+        serde_json::from_value(json).unwrap()
+    }
+
     #[test]
     fn default_as_domain_is_for_profiles_and_studio_landing_needs_the_portal() {
-        let domain = json!({"AutoMountHomeEFS": "DefaultAsDomain"});
+        let domain = user_settings(json!({"AutoMountHomeEFS": "DefaultAsDomain"}));
         assert!(check_user_settings(Some(&domain), SettingsOf::Domain).is_err());
         assert!(check_user_settings(Some(&domain), SettingsOf::UserProfile).is_ok());
-        let landing = json!({"DefaultLandingUri": "studio::", "StudioWebPortal": "DISABLED"});
+        let landing =
+            user_settings(json!({"DefaultLandingUri": "studio::", "StudioWebPortal": "DISABLED"}));
         assert!(check_user_settings(Some(&landing), SettingsOf::UserProfile).is_err());
         assert!(check_user_settings(None, SettingsOf::Domain).is_ok());
-        let jupyter = json!({"JupyterServerAppSettings": {"DefaultResourceSpec": {"InstanceType": "ml.t3.medium"}}});
+        let jupyter = user_settings(
+            json!({"JupyterServerAppSettings": {"DefaultResourceSpec": {"InstanceType": "ml.t3.medium"}}}),
+        );
         let error = check_user_settings(Some(&jupyter), SettingsOf::Domain).unwrap_err();
         assert_eq!(
             error.message(),

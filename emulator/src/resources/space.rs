@@ -157,7 +157,16 @@ pub fn create_space(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<
     ctx.quotas
         .check(&QuotaName::Spaces, tables.spaces.len() as u64)?;
     image::check_custom_images(tables, optional_value(input, "SpaceSettings"))?;
-    let initial_tags = domain::child_tags(tables, ctx, domain_id, input, &arn)?;
+    let initial_tags = domain::child_tags(
+        tables,
+        ctx,
+        domain_id,
+        optional_value(input, "Tags")
+            .map(super::from_stored::<Vec<crate::model::api::Tag>>)
+            .transpose()?
+            .as_deref(),
+        &arn,
+    )?;
     // A space owned by a user profile shows no HomeEfsFileSystemUid of its own (recorded, May
     // 2025: a private and a shared space with `OwnershipSettings`,
     // fixtures/recordings/inquisitivefrog-2025-05); a space without an owner has one from the
@@ -219,6 +228,7 @@ pub fn list_spaces(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<V
     let page = ctx.list_in_creation_order(
         "ListSpaces",
         input,
+        input.get("SortBy").and_then(Value::as_str) == Some("LastModifiedTime"),
         10,
         order,
         |after, order| tables.spaces.in_order(domain_filter, after, order),

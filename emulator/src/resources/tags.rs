@@ -15,6 +15,7 @@
 use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
+use crate::model::api;
 use crate::resources::pagination::Order;
 use crate::resources::Tables;
 use crate::resources::{required_str, Ctx, Input};
@@ -83,19 +84,46 @@ pub fn tags_from(input: &Input, member: &str) -> ApiResult<TagList> {
     for tag in list {
         let key = tag.get("Key").and_then(Value::as_str).unwrap_or_default();
         let value = tag.get("Value").and_then(Value::as_str).unwrap_or_default();
-        if key.to_ascii_lowercase().starts_with("aws:") {
-            return Err(ApiError::validation(format!(
-                "Tag keys starting with 'aws:' are reserved for AWS use: '{key}'."
-            )));
-        }
-        if tags.iter().any(|(k, _)| k == key) {
-            return Err(ApiError::validation(format!(
-                "Duplicate tag key '{key}': tag keys must be unique per resource."
-            )));
-        }
+        check_new_key(&tags, key)?;
         tags.push((key.to_string(), value.to_string()));
     }
     Ok(tags)
+}
+
+/// Reads a typed `Tags` list (keys unique, not `aws:`-prefixed).
+pub fn tag_list(list: Option<&[api::Tag]>) -> ApiResult<TagList> {
+    let list = list.unwrap_or_default();
+    let mut tags: TagList = Vec::with_capacity(list.len());
+    for api::Tag { key, value } in list {
+        check_new_key(&tags, key)?;
+        tags.push((key.clone(), value.clone()));
+    }
+    Ok(tags)
+}
+
+/// Refuses a tag key that AWS reserves or that `tags` already holds.
+fn check_new_key(tags: &TagList, key: &str) -> ApiResult<()> {
+    if key.to_ascii_lowercase().starts_with("aws:") {
+        return Err(ApiError::validation(format!(
+            "Tag keys starting with 'aws:' are reserved for AWS use: '{key}'."
+        )));
+    }
+    if tags.iter().any(|(k, _)| k == key) {
+        return Err(ApiError::validation(format!(
+            "Duplicate tag key '{key}': tag keys must be unique per resource."
+        )));
+    }
+    Ok(())
+}
+
+/// Tags as the typed outputs carry them.
+pub fn api_tags(tags: &[(String, String)]) -> Vec<api::Tag> {
+    tags.iter()
+        .map(|(key, value)| api::Tag {
+            key: key.clone(),
+            value: value.clone(),
+        })
+        .collect()
 }
 
 /// Adds or overwrites `new` on `current`; refused past [`MAX_TAGS`].

@@ -108,7 +108,7 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     let domain_id = required_str(input, "DomainId")?;
     let name = required_str(input, "UserProfileName")?;
     let domain = domain::find_live(tables, ctx, domain_id)?;
-    if domain.auth_mode == "SSO"
+    if domain.auth_mode == crate::model::api::AuthMode::Sso
         && (optional_str(input, "SingleSignOnUserIdentifier")?.is_none()
             || optional_str(input, "SingleSignOnUserValue")?.is_none())
     {
@@ -118,7 +118,7 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
             "SingleSignOnUserIdentifier and SingleSignOnUserValue are required when the domain's AuthMode is SSO.",
         ));
     }
-    if domain.auth_mode != "SSO"
+    if domain.auth_mode != crate::model::api::AuthMode::Sso
         && (optional_str(input, "SingleSignOnUserIdentifier")?.is_some()
             || optional_str(input, "SingleSignOnUserValue")?.is_some())
     {
@@ -137,11 +137,23 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     ctx.quotas
         .check(&QuotaName::UserProfiles, tables.user_profiles.len() as u64)?;
     settings::check_user_settings(
-        optional_value(input, "UserSettings"),
+        optional_value(input, "UserSettings")
+            .map(super::from_stored)
+            .transpose()?
+            .as_ref(),
         SettingsOf::UserProfile,
     )?;
     image::check_custom_images(tables, optional_value(input, "UserSettings"))?;
-    let initial_tags = domain::child_tags(tables, ctx, domain_id, input, &arn)?;
+    let initial_tags = domain::child_tags(
+        tables,
+        ctx,
+        domain_id,
+        optional_value(input, "Tags")
+            .map(super::from_stored::<Vec<crate::model::api::Tag>>)
+            .transpose()?
+            .as_deref(),
+        &arn,
+    )?;
     let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
     let mut given = Input::new();
     copy_members(input, &mut given, GIVEN_MEMBERS);
@@ -207,6 +219,7 @@ pub fn list_user_profiles(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiR
     let page = ctx.list_in_creation_order(
         "ListUserProfiles",
         input,
+        input.get("SortBy").and_then(Value::as_str) == Some("LastModifiedTime"),
         10,
         order,
         |after, order| tables.user_profiles.in_order(domain_filter, after, order),
@@ -233,7 +246,10 @@ pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     let name = required_str(input, "UserProfileName")?;
     find(tables, ctx, domain_id, name)?;
     settings::check_user_settings(
-        optional_value(input, "UserSettings"),
+        optional_value(input, "UserSettings")
+            .map(super::from_stored)
+            .transpose()?
+            .as_ref(),
         SettingsOf::UserProfile,
     )?;
     image::check_custom_images(tables, optional_value(input, "UserSettings"))?;

@@ -1,9 +1,11 @@
 //! THE table of operations: `X-Amz-Target` operation name → handler. Nothing else lists
 //! operations; the operations table of docs/operations.md is checked against this one by a test.
 
+use serde::Deserialize;
 use serde_json::Value;
 
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
+use crate::model::api::{op, Operation};
 use crate::resources::Tables;
 use crate::resources::{
     app, app_image_config, domain, image, lifecycle_config, presigned_url, space, tags,
@@ -12,6 +14,37 @@ use crate::resources::{
 
 /// A handler: runs under its partition's lock with one `now`; no HTTP, no await.
 pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>;
+
+/// Runs a typed handler of operation `O` on a body the validator has accepted: the body is read
+/// into `O::Input` (borrowing the parsed JSON, no copy of the tree), and the typed output is
+/// written back as JSON for the response, the output check and the scenario's `Save`.
+pub fn run<O: Operation>(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: &Input,
+    handler: fn(&mut Tables, &Ctx, O::Input) -> ApiResult<O::Output>,
+) -> ApiResult<Value> {
+    // The validator has checked every member's type, so a failure here is a shape the model
+    // allows and the generated types do not: answered like any other type mismatch.
+    let typed = O::Input::deserialize(input)
+        .map_err(|e| ApiError::Serialization(format!("{} input: {e}", O::NAME)))?;
+    let output = handler(tables, ctx, typed)?;
+    serde_json::to_value(output).map_err(|e| ApiError::Internal(format!("{} output: {e}", O::NAME)))
+}
+
+/// A row of [`OPERATIONS`] for a typed handler: the name comes from the generated operation
+/// type, so a handler cannot be filed under another operation's shapes.
+macro_rules! typed {
+    ($op:ident, $handler:path, $effect:expr) => {
+        (
+            <op::$op as Operation>::NAME,
+            |tables: &mut Tables, ctx: &Ctx, input: &Input| {
+                run::<op::$op>(tables, ctx, input, $handler)
+            },
+            $effect,
+        )
+    };
+}
 
 /// What a successful call does to the state: a call that changes it is journaled (and so
 /// replayed after a restart); one that reads is not.
@@ -32,7 +65,7 @@ pub const OPERATIONS: &[(&str, Handler, Effect)] = &[
     ("AddTags", tags::add_tags, Changes),
     ("CreateApp", app::create_app, Changes),
     ("CreateAppImageConfig", app_image_config::create_app_image_config, Changes),
-    ("CreateDomain", domain::create_domain, Changes),
+    typed!(CreateDomain, domain::create_domain, Changes),
     ("CreateImage", image::create_image, Changes),
     ("CreateImageVersion", image::create_image_version, Changes),
     ("CreatePresignedDomainUrl", presigned_url::create_presigned_domain_url, Reads),
@@ -41,7 +74,7 @@ pub const OPERATIONS: &[(&str, Handler, Effect)] = &[
     ("CreateUserProfile", user_profile::create_user_profile, Changes),
     ("DeleteApp", app::delete_app, Changes),
     ("DeleteAppImageConfig", app_image_config::delete_app_image_config, Changes),
-    ("DeleteDomain", domain::delete_domain, Changes),
+    typed!(DeleteDomain, domain::delete_domain, Changes),
     ("DeleteImage", image::delete_image, Changes),
     ("DeleteImageVersion", image::delete_image_version, Changes),
     ("DeleteSpace", space::delete_space, Changes),
@@ -50,7 +83,7 @@ pub const OPERATIONS: &[(&str, Handler, Effect)] = &[
     ("DeleteUserProfile", user_profile::delete_user_profile, Changes),
     ("DescribeApp", app::describe_app, Reads),
     ("DescribeAppImageConfig", app_image_config::describe_app_image_config, Reads),
-    ("DescribeDomain", domain::describe_domain, Reads),
+    typed!(DescribeDomain, domain::describe_domain, Reads),
     ("DescribeImage", image::describe_image, Reads),
     ("DescribeImageVersion", image::describe_image_version, Reads),
     ("DescribeSpace", space::describe_space, Reads),
@@ -59,7 +92,7 @@ pub const OPERATIONS: &[(&str, Handler, Effect)] = &[
     ("ListAliases", image::list_aliases, Reads),
     ("ListAppImageConfigs", app_image_config::list_app_image_configs, Reads),
     ("ListApps", app::list_apps, Reads),
-    ("ListDomains", domain::list_domains, Reads),
+    typed!(ListDomains, domain::list_domains, Reads),
     ("ListImageVersions", image::list_image_versions, Reads),
     ("ListImages", image::list_images, Reads),
     ("ListSpaces", space::list_spaces, Reads),
@@ -67,7 +100,7 @@ pub const OPERATIONS: &[(&str, Handler, Effect)] = &[
     ("ListTags", tags::list_tags, Reads),
     ("ListUserProfiles", user_profile::list_user_profiles, Reads),
     ("UpdateAppImageConfig", app_image_config::update_app_image_config, Changes),
-    ("UpdateDomain", domain::update_domain, Changes),
+    typed!(UpdateDomain, domain::update_domain, Changes),
     ("UpdateImage", image::update_image, Changes),
     ("UpdateImageVersion", image::update_image_version, Changes),
     ("UpdateSpace", space::update_space, Changes),

@@ -128,7 +128,7 @@ pub fn domains(
 mod tests {
     use super::*;
     use crate::resources::pagination::Pager;
-    use crate::resources::{app, domain, space, user_profile, Ctx};
+    use crate::resources::{user_profile, Ctx};
     use crate::sim::lifecycle::{DelayPreset, DelayProfile};
 
     fn input(value: Value) -> crate::resources::Input {
@@ -136,6 +136,16 @@ mod tests {
             Value::Object(map) => map,
             _ => unreachable!(),
         }
+    }
+
+    /// Calls `operation` through the operations table, as the service does.
+    fn call(
+        operation: &str,
+        tables: &mut Tables,
+        ctx: &Ctx,
+        input: &crate::resources::Input,
+    ) -> crate::error::ApiResult<Value> {
+        crate::service::dispatch::handler(operation).unwrap()(tables, ctx, input)
     }
 
     /// The dashboard's poll at any size: the first `limit` user profiles, and their count.
@@ -191,7 +201,8 @@ mod tests {
             quotas: &crate::sim::quotas::QuotaLimits::unlimited(),
         };
         let mut tables = Tables::default();
-        let out = domain::create_domain(
+        let out = call(
+            "CreateDomain",
             &mut tables,
             &ctx,
             &input(json!({"DomainName": "demo", "AuthMode": "IAM",
@@ -200,13 +211,15 @@ mod tests {
         )
         .unwrap();
         let id = out["DomainId"].as_str().unwrap().to_string();
-        user_profile::create_user_profile(
+        call(
+            "CreateUserProfile",
             &mut tables,
             &ctx,
             &input(json!({"DomainId": id, "UserProfileName": "Alice"})),
         )
         .unwrap();
-        space::create_space(
+        call(
+            "CreateSpace",
             &mut tables,
             &ctx,
             &input(json!({"DomainId": id, "SpaceName": "team"})),
@@ -216,7 +229,8 @@ mod tests {
             ("UserProfileName", "Alice", "KernelGateway", "ml.t3.medium"),
             ("SpaceName", "team", "JupyterLab", "ml.m5.large"),
         ] {
-            app::create_app(
+            call(
+                "CreateApp",
                 &mut tables,
                 &ctx,
                 &input(
