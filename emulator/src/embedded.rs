@@ -154,11 +154,14 @@ impl EmulatorBuilder {
     /// [`http_client`]: crate::InProcessEmulator::http_client
     /// [`endpoint_url`]: crate::InProcessEmulator::endpoint_url
     pub fn in_process(self) -> std::io::Result<crate::InProcessEmulator> {
-        let service = crate::http::server::build_service(
-            self.config,
-            crate::http::in_process::IN_PROCESS_ENDPOINT,
+        let service = crate::service::Service::build(
+            self.config
+                .service_config(crate::http::in_process::IN_PROCESS_ENDPOINT),
         )?;
-        Ok(crate::InProcessEmulator::new(service))
+        Ok(crate::InProcessEmulator::new(
+            service,
+            self.config.edge_settings(),
+        ))
     }
 
     /// Binds and serves in the background; when this returns, the socket accepts connections.
@@ -191,7 +194,7 @@ mod tests {
         assert_eq!(server.clock().now(), Timestamp(1_000));
         assert_eq!(server.service().defaults.account_id, "123456789012");
         assert_eq!(server.service().defaults.region, "eu-west-1");
-        assert!(server.service().auth.strict_credentials().is_none());
+        assert!(server.auth().strict_credentials().is_none());
         server.shutdown().await.unwrap();
     }
 

@@ -4,25 +4,29 @@
 //! The folders are the layers, each using only the ones listed before it (checked by
 //! `scripts/check-layers`):
 //! - [`error`] — the one error enum with AWS's codes; [`model`] — the SageMaker model slice, the
-//!   request validator and the output-shape check.
+//!   request validator, the output-shape check and [`model::api`], the typed input and output of
+//!   every operation (generated from the slice by `scripts/gen_api_types.py`).
 //! - [`sim`] — what the emulator simulates, knowing nothing of requests: the [`clock`],
 //!   statuses over time ([`lifecycle`]), [`sim::metering`] and [`sim::prices`], service
 //!   [`sim::quotas`], and the queue of injected [`sim::faults`].
-//! - [`resources`] — one file per resource family (plain functions, no HTTP) and their
-//!   tables (`Tables`, `Store`), one partition per account and region.
+//! - [`resources`] — one file per resource family (plain functions from the operation's typed
+//!   input to its typed output, no HTTP) and their tables (`Tables`, `Store`), one partition
+//!   per account and region.
 //! - [`protocol`] — awsJson1.1 without HTTP types of a framework: target header, body → JSON,
 //!   caller from SigV4, strict mode's [`protocol::sigv4`] and [`protocol::credentials`].
 //! - `persistence` — the state file: a snapshot plus a journal of the changes since, compaction,
 //!   and what a failed write or sync undoes. One thread owns the file (`persistence::writer`);
 //!   calls hand it their record and await its answer (`service::state` is the service's side).
-//! - [`service`] — [`service::Service`] runs one call: looks the operation up in
-//!   [`service::dispatch`] (THE table of operations), validates it, runs its handler under its
-//!   partition's lock, journals it; also the lazy [`service::scenario`] replay, the
+//! - [`service`] — [`service::Service`] holds the state, the clock, the journal and the rules,
+//!   built from a [`service::config::ServiceConfig`]; it runs one call: looks the operation up
+//!   in [`service::dispatch`] (THE table of operations), validates it, reads it into its typed
+//!   input, runs its handler under its partition's lock, journals it; also the lazy [`service::scenario`] replay, the
 //!   dashboard's `service::snapshot` and [`service::quick_setup`] (the console's Quick setup as
 //!   a list of calls, for the subcommand and the dashboard's form).
 //! - [`http`] — the only code that speaks HTTP (axum): the API on `POST /`, the admin API, the
-//!   dashboard and Studio pages, one body reader and the response envelope, [`http::server`]
-//!   (`start`) and `http::in_process` (the Rust SDK with no socket).
+//!   dashboard and Studio pages, one body reader and the response envelope, the edge's own
+//!   settings ([`http::EdgeSettings`]: authentication, dashboard controls), [`http::server`]
+//!   (`Config`, `start`) and `http::in_process` (the Rust SDK with no socket).
 //! - [`embedded`] — [`Emulator::builder`], the library API for tests; [`usage_table`] — the
 //!   `usage` subcommand's table; [`quick_start`] — the `quick-start` subcommand (the console's
 //!   Quick setup as API calls).

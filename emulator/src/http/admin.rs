@@ -21,7 +21,7 @@ use crate::service::{Service, UsageFilter};
 use crate::sim::clock::ClockMode;
 
 /// The admin routes.
-pub fn routes() -> Router<SharedService> {
+pub fn routes() -> Router<crate::http::RouterState> {
     Router::new()
         .route("/_emulator/health", get(health))
         .route("/_emulator/reset", post(reset))
@@ -235,7 +235,7 @@ async fn studio(
     query: Result<Query<StudioQuery>, QueryRejection>,
 ) -> Response {
     let token = query.ok().and_then(|Query(q)| q.token).unwrap_or_default();
-    let grant = crate::resources::presigned_url::open(&service.pager, &token);
+    let grant = service.open_presigned_url(&token);
     let language = crate::http::ui::preferred_language(&headers);
     match crate::http::studio_page::page(&service, grant, &domain_id, language) {
         Ok(html) => crate::http::ui::html_page(html),

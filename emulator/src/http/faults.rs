@@ -15,7 +15,7 @@ use crate::service::Service;
 use crate::sim::faults::parse_fault;
 
 /// `/_emulator/faults`: GET lists, POST injects, DELETE clears.
-pub fn routes() -> Router<SharedService> {
+pub fn routes() -> Router<crate::http::RouterState> {
     Router::new().route(
         "/_emulator/faults",
         get(list_faults).post(inject_fault).delete(clear_faults),

@@ -53,11 +53,11 @@ pub struct InProcessEmulator {
 
 impl InProcessEmulator {
     /// The emulator for `service` (see [`crate::EmulatorBuilder::in_process`]).
-    pub(crate) fn new(service: Service) -> Self {
+    pub(crate) fn new(service: Service, edge: crate::http::EdgeSettings) -> Self {
         // Requests carry the reserved endpoint's host: the guard is told it is this emulator's.
         let policy =
             crate::http::guard::Policy::new("127.0.0.1", vec![IN_PROCESS_HOST.to_string()], None);
-        let router = crate::http::server::router(service.clone(), policy);
+        let router = crate::http::server::router(service.clone(), edge, policy);
         InProcessEmulator { service, router }
     }
 

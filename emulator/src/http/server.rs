@@ -14,11 +14,11 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::error::ApiError;
-use crate::http::SharedService;
 use crate::http::{admin, guard, response};
-use crate::persistence::Journal;
+use crate::http::{EdgeSettings, RouterState, SharedEdge, SharedService};
 use crate::protocol::credentials::Auth;
 use crate::protocol::{self, sigv4, Defaults};
+use crate::service::config::ServiceConfig;
 use crate::service::Service;
 use crate::service::{Determinants, Origin};
 use crate::sim::clock::{self, Clock, ClockMode};
@@ -92,17 +92,55 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// The settings of the service below the edge; `endpoint` (`http://HOST:PORT`) stands for
+    /// `{endpoint}` in the Studio base URL.
+    pub fn service_config(&self, endpoint: &str) -> ServiceConfig {
+        ServiceConfig {
+            defaults: Defaults {
+                account_id: self.account_id.clone(),
+                region: self.region.clone(),
+            },
+            delays: self.delays.clone(),
+            clock: self.clock.clone(),
+            state_file: self.state_file.clone(),
+            compaction: self.compaction,
+            scenario: self.scenario.clone(),
+            // `{endpoint}` in the base URL stands for this server's own address (known only now).
+            studio_base_url: self
+                .studio_base_url
+                .as_ref()
+                .map(|base| base.replace("{endpoint}", endpoint)),
+            quotas: self.quotas.clone(),
+            check_output_shapes: self.check_output_shapes,
+        }
+    }
+
+    /// The edge's own settings: authentication, and the dashboard's controls (always shown on
+    /// a loopback bind, where only this machine's user can reach them).
+    pub fn edge_settings(&self) -> EdgeSettings {
+        EdgeSettings {
+            auth: self.auth.clone(),
+            ui_controls: self.ui_controls || guard::is_loopback(&self.host),
+        }
+    }
+}
+
 /// The whole HTTP surface, behind the guard (see `guard`: who may call).
-pub fn router(service: Service, policy: guard::Policy) -> Router {
+pub fn router(service: Service, edge: EdgeSettings, policy: guard::Policy) -> Router {
     admin::routes()
         .fallback(api)
-        .with_state(std::sync::Arc::new(service))
+        .with_state(RouterState {
+            service: std::sync::Arc::new(service),
+            edge: std::sync::Arc::new(edge),
+        })
         .layer(guard::GuardLayer::new(policy))
 }
 
 /// Every request outside `/_emulator/`: a SageMaker API call if it is a POST.
 async fn api(
     State(service): State<SharedService>,
+    State(edge): State<SharedEdge>,
     method: Method,
     uri: Uri,
     headers: HeaderMap,
@@ -122,7 +160,7 @@ async fn api(
         }
         let bytes = response::read_body(body).await?;
         // Strict mode: the signature is checked before anything else reads the request.
-        let signer = match service.auth.strict_credentials() {
+        let signer = match edge.auth.strict_credentials() {
             Some(credentials) => {
                 let signed = sigv4::SignedRequest {
                     method: method.as_str(),
@@ -187,6 +225,7 @@ async fn api(
 pub struct RunningServer {
     addr: SocketAddr,
     service: Service,
+    edge: EdgeSettings,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
 }
@@ -212,6 +251,11 @@ impl RunningServer {
         &self.service
     }
 
+    /// How the server authenticates API calls.
+    pub fn auth(&self) -> &Auth {
+        &self.edge.auth
+    }
+
     /// Stops accepting, lets calls in flight finish, and waits for the server to end.
     pub async fn shutdown(mut self) -> std::io::Result<()> {
         if let Some(tx) = self.shutdown.take() {
@@ -222,48 +266,6 @@ impl RunningServer {
             Err(e) => Err(std::io::Error::other(e)),
         }
     }
-}
-
-/// The service a configuration describes, its state file loaded and its scenario started;
-/// `endpoint` (`http://HOST:PORT`) stands for `{endpoint}` in the Studio base URL.
-pub(crate) fn build_service(config: Config, endpoint: &str) -> std::io::Result<Service> {
-    crate::model::model();
-    let mut service = Service::new(
-        config.clock,
-        config.delays,
-        Defaults {
-            account_id: config.account_id,
-            region: config.region,
-        },
-    );
-    // `{endpoint}` in the base URL stands for this server's own address (known only now).
-    service.studio_base_url = config
-        .studio_base_url
-        .map(|base| base.replace("{endpoint}", endpoint));
-    service.auth = config.auth;
-    service.quotas = crate::sim::quotas::Quotas::new(config.quotas);
-    service.check_output_shapes |= config.check_output_shapes;
-    if let Some(path) = &config.state_file {
-        let mut loaded = Default::default();
-        let now = service.clock.now().0;
-        // Loaded while the service has no journal yet: the replayed changes are in the file.
-        let journal = Journal::open(path, config.compaction, now, |input| {
-            loaded = service.load(input, crate::service::state::StateSource::OwnFile)?;
-            Ok(loaded.clone())
-        })
-        .map_err(std::io::Error::other)?;
-        service.journal = journal;
-        let loaded: crate::persistence::Summary = loaded;
-        tracing::info!(path = %path.display(), version = loaded.version, bytes = loaded.good_len, snapshot_bytes = loaded.snapshot_len, journal_records = loaded.entries, "state loaded");
-    }
-    service.ui_controls = config.ui_controls || crate::http::guard::is_loopback(&config.host);
-    if let Some(scenario) = config.scenario {
-        let progress = service.load_scenario(scenario);
-        tracing::info!(scenario = %progress["Name"], calls = %progress["Total"], "scenario loaded");
-    }
-    // Last, so that the owner the journal thread rebuilds with has the whole configuration.
-    service.own_journal();
-    Ok(service)
 }
 
 /// The limits of the HTTP edge, so that no client can hold the emulator: how long a client may
@@ -376,13 +378,15 @@ pub async fn start(config: Config) -> std::io::Result<RunningServer> {
         body_read_timeout: limits.body_read_timeout,
         ..policy
     };
-    let service = build_service(config, &format!("http://{addr}"))?;
+    let service = Service::build(config.service_config(&format!("http://{addr}")))?;
+    let edge = config.edge_settings();
     let (tx, rx) = oneshot::channel::<()>();
-    let app = router(service.clone(), policy);
+    let app = router(service.clone(), edge.clone(), policy);
     let task = tokio::spawn(serve(listener, app, limits, rx));
     Ok(RunningServer {
         addr,
         service,
+        edge,
         shutdown: Some(tx),
         task,
     })

@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+pub mod config;
 pub mod dispatch;
 pub mod quick_setup;
 pub mod scenario;
@@ -15,7 +16,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::model::{self, InputError};
 pub use crate::persistence::Determinants;
 use crate::persistence::{Entry, Journal, Ticket};
-use crate::protocol::credentials::Auth;
 use crate::protocol::{ApiRequest, Defaults};
 use crate::resources::pagination::Pager;
 use crate::resources::{app, Ctx};
@@ -28,7 +28,9 @@ use crate::sim::metering::{self, UsageReport};
 use crate::sim::prices;
 use crate::sim::quotas::{QuotaLimits, Quotas};
 
-/// Everything a request needs. Cheap to clone (the store and clock are shared handles).
+/// The state, the clock, the journal and the rules: everything a call needs below the HTTP edge
+/// (who may call, and how, is the edge's: `http::server`). Cheap to clone (the store and clock
+/// are shared handles).
 #[derive(Debug, Clone)]
 pub struct Service {
     pub store: Store,
@@ -36,8 +38,6 @@ pub struct Service {
     pub delays: DelayProfile,
     pub defaults: Defaults,
     pub pager: Pager,
-    /// `--auth`: lenient, or strict with the credentials file's key pairs.
-    pub auth: Auth,
     /// Faults queued through `/_emulator/faults`.
     pub faults: Faults,
     /// `--studio-base-url`: presigned URLs point here (the emulator's Studio page) when set.
@@ -50,8 +50,6 @@ pub struct Service {
     /// The scenario being replayed (`--scenario`, `POST /_emulator/scenario`), applied lazily
     /// by [`Service::catch_up`].
     pub scenario: ReplaySlot,
-    /// Whether the dashboard shows its clock and reset controls (`GET /_emulator/ui/config`).
-    pub ui_controls: bool,
     /// Service quotas (`--quota`, `/_emulator/quotas`).
     pub quotas: Quotas,
     /// Whether every output is checked against the model's output shape (a mismatch is a 500
@@ -76,16 +74,23 @@ impl Service {
             delays,
             defaults,
             pager: Pager::new(),
-            auth: Auth::default(),
             faults: Faults::default(),
             studio_base_url: None,
             journal: Journal::in_memory(),
             gate: state::Gate::default(),
             scenario: ReplaySlot::default(),
-            ui_controls: false,
             quotas: Quotas::default(),
             check_output_shapes: cfg!(debug_assertions),
         }
+    }
+
+    /// The grant a presigned URL's token carries, if this service sealed it (see
+    /// `resources::presigned_url`): what opening the URL checks first.
+    pub fn open_presigned_url(
+        &self,
+        token: &str,
+    ) -> Option<crate::resources::presigned_url::Grant> {
+        crate::resources::presigned_url::open(&self.pager, token)
     }
 
     /// Runs one API call now (after the scenario's calls due by now).

@@ -97,7 +97,7 @@ pub fn page_in(template: &str, language: &str) -> String {
 pub const PAGE_PATH: &str = "/_emulator/ui";
 
 /// The dashboard's routes.
-pub fn routes() -> Router<SharedService> {
+pub fn routes() -> Router<crate::http::RouterState> {
     Router::new()
         .route(PAGE_PATH, get(page))
         .route("/_emulator/ui/config", get(config))
@@ -200,8 +200,8 @@ async fn quick_start_plan(
     }))
 }
 
-async fn config(State(service): State<SharedService>) -> Response {
-    answer(json!({"Controls": service.ui_controls}))
+async fn config(State(edge): State<crate::http::SharedEdge>) -> Response {
+    answer(json!({"Controls": edge.ui_controls}))
 }
 
 async fn resources(
