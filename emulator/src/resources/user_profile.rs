@@ -10,26 +10,20 @@
 //! `default-20240725T130739`, aws/amazon-sagemaker-feedback#113), and so does the key tags are
 //! kept under.
 
-use serde_json::{json, Value};
+use serde::Deserialize;
+use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
+use crate::model::api::{self, AuthMode, AutoMountHomeEFS, SortOrder, UserProfileSortKey};
 use crate::resources::pagination::Order;
 use crate::resources::settings::{self, SettingsOf};
 use crate::resources::table::Indexed;
 use crate::resources::{
-    copy_members, domain, image, lookup, optional_str, optional_value, required_str,
-    status_members, Ctx, Input, Life,
+    domain, epoch, image, optional_value, to_stored, wire_status, Ctx, Input, Life,
 };
 use crate::resources::{Removal, Tables};
 use crate::sim::lifecycle::{Status, Transition};
 use crate::sim::quotas::QuotaName;
-
-/// Members of CreateUserProfile kept and returned by DescribeUserProfile as given.
-const GIVEN_MEMBERS: &[&str] = &[
-    "SingleSignOnUserIdentifier",
-    "SingleSignOnUserValue",
-    "UserSettings",
-];
 
 /// A user profile of a domain.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -40,7 +34,9 @@ pub struct UserProfile {
     pub arn: String,
     /// POSIX uid on the domain's home EFS, e.g. `200005`.
     pub home_efs_uid: String,
-    /// Settings kept as given (see `GIVEN_MEMBERS`).
+    /// Settings kept as given: the DescribeUserProfile members CreateUserProfile takes as they
+    /// are (`SingleSignOnUserIdentifier`, `SingleSignOnUserValue`, `UserSettings`), as JSON,
+    /// `UserSettings` merged by UpdateUserProfile (see [`UserProfile::given_settings`]).
     pub given: Input,
     pub life: Life,
     pub sequence: u64,
@@ -56,7 +52,14 @@ impl Indexed for UserProfile {
 }
 
 impl UserProfile {
-    /// The profile's own settings (`UserSettings`).
+    /// The settings kept as given, typed: a DescribeUserProfile output holding only those
+    /// members.
+    pub fn given_settings(&self) -> ApiResult<api::DescribeUserProfileResponse> {
+        api::DescribeUserProfileResponse::deserialize(&self.given)
+            .map_err(|e| ApiError::Internal(format!("user profile {} settings: {e}", self.arn)))
+    }
+
+    /// The profile's own settings (`UserSettings`), as the apps' settings chain reads them.
     pub fn user_settings(&self) -> Option<&Value> {
         optional_value(&self.given, "UserSettings")
     }
@@ -104,24 +107,24 @@ fn not_found(ctx: &Ctx, domain_id: &str, name: &str) -> ApiError {
 }
 
 /// CreateUserProfile.
-pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let domain_id = required_str(input, "DomainId")?;
-    let name = required_str(input, "UserProfileName")?;
+pub fn create_user_profile(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::CreateUserProfileRequest,
+) -> ApiResult<api::CreateUserProfileResponse> {
+    let domain_id = input.domain_id.as_str();
+    let name = input.user_profile_name.as_str();
     let domain = domain::find_live(tables, ctx, domain_id)?;
-    if domain.auth_mode == crate::model::api::AuthMode::Sso
-        && (optional_str(input, "SingleSignOnUserIdentifier")?.is_none()
-            || optional_str(input, "SingleSignOnUserValue")?.is_none())
-    {
+    let sso_identifier = input.single_sign_on_user_identifier.is_some();
+    let sso_value = input.single_sign_on_user_value.is_some();
+    if domain.auth_mode == AuthMode::Sso && !(sso_identifier && sso_value) {
         // "This field is required only if the domain's authentication mode is SSO."
         // (CreateUserProfile API reference, SingleSignOnUserIdentifier/SingleSignOnUserValue)
         return Err(ApiError::validation(
             "SingleSignOnUserIdentifier and SingleSignOnUserValue are required when the domain's AuthMode is SSO.",
         ));
     }
-    if domain.auth_mode != crate::model::api::AuthMode::Sso
-        && (optional_str(input, "SingleSignOnUserIdentifier")?.is_some()
-            || optional_str(input, "SingleSignOnUserValue")?.is_some())
-    {
+    if domain.auth_mode != AuthMode::Sso && (sso_identifier || sso_value) {
         // "If the Domain's AuthMode is not IAM Identity Center, this field cannot be specified."
         return Err(ApiError::validation(
             "SingleSignOnUserIdentifier and SingleSignOnUserValue can be specified only when the domain's AuthMode is SSO.",
@@ -136,61 +139,63 @@ pub fn create_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     }
     ctx.quotas
         .check(&QuotaName::UserProfiles, tables.user_profiles.len() as u64)?;
-    settings::check_user_settings(
-        optional_value(input, "UserSettings")
-            .map(super::from_stored)
-            .transpose()?
-            .as_ref(),
-        SettingsOf::UserProfile,
-    )?;
-    image::check_custom_images(tables, optional_value(input, "UserSettings"))?;
-    let initial_tags = domain::child_tags(
-        tables,
-        ctx,
-        domain_id,
-        optional_value(input, "Tags")
-            .map(super::from_stored::<Vec<crate::model::api::Tag>>)
-            .transpose()?
-            .as_deref(),
-        &arn,
-    )?;
+    settings::check_user_settings(input.user_settings.as_ref(), SettingsOf::UserProfile)?;
+    image::check_custom_images(tables, input.user_settings.as_ref())?;
+    let initial_tags = domain::child_tags(tables, ctx, domain_id, input.tags.as_deref(), &arn)?;
     let home_efs_uid = domain::find_mut(tables, ctx, domain_id)?.allocate_home_uid();
-    let mut given = Input::new();
-    copy_members(input, &mut given, GIVEN_MEMBERS);
+    let given = api::DescribeUserProfileResponse {
+        single_sign_on_user_identifier: input.single_sign_on_user_identifier,
+        single_sign_on_user_value: input.single_sign_on_user_value,
+        user_settings: input.user_settings,
+        ..Default::default()
+    };
     let profile = UserProfile {
-        domain_id: domain_id.to_string(),
-        name: name.to_string(),
+        domain_id: input.domain_id,
+        name: input.user_profile_name,
         arn: arn.clone(),
         home_efs_uid,
-        given,
+        given: stored_object(&given),
         life: Life::created(ctx, Transition::UserProfileCreate),
         sequence: tables.next_sequence(),
     };
     let described_arn = profile.described_arn();
     tables.user_profiles.insert(key, profile);
     tables.tags.insert(arn, initial_tags);
-    Ok(json!({"UserProfileArn": described_arn}))
+    Ok(api::CreateUserProfileResponse {
+        user_profile_arn: Some(described_arn),
+    })
+}
+
+/// A typed value as the JSON object the tables keep (the `given` of a record).
+fn stored_object<T: serde::Serialize>(value: &T) -> Input {
+    match to_stored(value) {
+        Value::Object(members) => members,
+        _ => Input::new(),
+    }
 }
 
 /// DescribeUserProfile.
-pub fn describe_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let domain_id = required_str(input, "DomainId")?;
-    let name = required_str(input, "UserProfileName")?;
-    let profile = find(tables, ctx, domain_id, name)?;
-    let mut out = profile.given.clone();
-    if let Some(Value::Object(settings)) = out.get_mut("UserSettings") {
+pub fn describe_user_profile(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::DescribeUserProfileRequest,
+) -> ApiResult<api::DescribeUserProfileResponse> {
+    let profile = find(tables, ctx, &input.domain_id, &input.user_profile_name)?;
+    let mut out = profile.given_settings()?;
+    if let Some(settings) = out.user_settings.as_mut() {
         fill_in_user_settings(settings);
     }
-    out.insert("DomainId".into(), profile.domain_id.clone().into());
-    out.insert("UserProfileArn".into(), profile.described_arn().into());
-    out.insert("UserProfileName".into(), profile.name.clone().into());
-    out.insert(
-        "HomeEfsFileSystemUid".into(),
-        profile.home_efs_uid.clone().into(),
-    );
-    status_members(&mut out, &profile.life, ctx.now, Status::Gone);
-    super::failure_member(&mut out, &profile.life, ctx.now);
-    Ok(Value::Object(out))
+    Ok(api::DescribeUserProfileResponse {
+        domain_id: Some(profile.domain_id.clone()),
+        user_profile_arn: Some(profile.described_arn()),
+        user_profile_name: Some(profile.name.clone()),
+        home_efs_file_system_uid: Some(profile.home_efs_uid.clone()),
+        status: wire_status(&profile.life, ctx.now, Status::Gone),
+        creation_time: Some(epoch(profile.life.created)),
+        last_modified_time: Some(epoch(profile.life.last_modified(ctx.now))),
+        failure_reason: profile.life.failure_reason(ctx.now).map(str::to_string),
+        ..out
+    })
 }
 
 /// The members DescribeUserProfile shows in `UserSettings` although the call did not give them:
@@ -198,13 +203,23 @@ pub fn describe_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> A
 /// profiles created by Terraform with only `ExecutionRole`): `"CustomFileSystemConfigs": []` and
 /// `"AutoMountHomeEFS": "DefaultAsDomain"`. A profile created without `UserSettings` shows none:
 /// no recording shows that case.
-fn fill_in_user_settings(settings: &mut Input) {
+fn fill_in_user_settings(settings: &mut api::UserSettings) {
     settings
-        .entry("CustomFileSystemConfigs")
-        .or_insert_with(|| Value::Array(Vec::new()));
+        .custom_file_system_configs
+        .get_or_insert_with(Vec::new);
     settings
-        .entry("AutoMountHomeEFS")
-        .or_insert_with(|| "DefaultAsDomain".into());
+        .auto_mount_home_efs
+        .get_or_insert(AutoMountHomeEFS::DefaultAsDomain);
+}
+
+/// `SortOrder` as the pager's order; absent, the newest first as AWS is recorded answering (see
+/// [`list_user_profiles`]).
+fn order_of(sort_order: Option<SortOrder>) -> Order {
+    match sort_order {
+        Some(SortOrder::Ascending) => Order::Ascending,
+        Some(SortOrder::Descending) => Order::Descending,
+        None => Order::OBSERVED_STUDIO_DEFAULT,
+    }
 }
 
 /// ListUserProfiles: filters `DomainIdEquals` and `UserProfileNameContains` (case-insensitive,
@@ -212,16 +227,22 @@ fn fill_in_user_settings(settings: &mut Input) {
 /// page by default (ListUserProfiles API reference). With no `SortOrder` the newest come first:
 /// the API reference says "The default is Ascending", but a recorded answer of AWS
 /// (fixtures/recordings/c7n-studio-2026-07, ListUserProfiles) lists them newest first.
-pub fn list_user_profiles(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let domain_filter = optional_str(input, "DomainIdEquals")?;
-    let contains = optional_str(input, "UserProfileNameContains")?.map(str::to_lowercase);
-    let order = Order::from_input(input, Order::OBSERVED_STUDIO_DEFAULT);
+pub fn list_user_profiles(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::ListUserProfilesRequest,
+) -> ApiResult<api::ListUserProfilesResponse> {
+    let domain_filter = input.domain_id_equals.as_deref();
+    let contains = input
+        .user_profile_name_contains
+        .as_deref()
+        .map(str::to_lowercase);
     let page = ctx.list_in_creation_order(
         "ListUserProfiles",
-        input,
-        input.get("SortBy").and_then(Value::as_str) == Some("LastModifiedTime"),
+        &input,
+        input.sort_by == Some(UserProfileSortKey::LastModifiedTime),
         10,
-        order,
+        order_of(input.sort_order),
         |after, order| tables.user_profiles.in_order(domain_filter, after, order),
         |p: &UserProfile| {
             contains
@@ -229,36 +250,38 @@ pub fn list_user_profiles(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiR
                 .is_none_or(|c| p.name.to_lowercase().contains(c))
         },
         |p| p.life.last_modified(ctx.now),
-        |p| {
-            let mut item = Input::new();
-            item.insert("DomainId".into(), p.domain_id.clone().into());
-            item.insert("UserProfileName".into(), p.name.clone().into());
-            status_members(&mut item, &p.life, ctx.now, Status::Gone);
-            Value::Object(item)
+        |p| api::UserProfileDetails {
+            domain_id: Some(p.domain_id.clone()),
+            user_profile_name: Some(p.name.clone()),
+            status: wire_status(&p.life, ctx.now, Status::Gone),
+            creation_time: Some(epoch(p.life.created)),
+            last_modified_time: Some(epoch(p.life.last_modified(ctx.now))),
         },
     )?;
-    Ok(page.into_output("UserProfiles"))
+    Ok(api::ListUserProfilesResponse {
+        user_profiles: Some(page.items),
+        next_token: page.next_token,
+    })
 }
 
 /// UpdateUserProfile: merges `UserSettings`; `Updating` until the update delay has passed.
-pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let domain_id = required_str(input, "DomainId")?;
-    let name = required_str(input, "UserProfileName")?;
+pub fn update_user_profile(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::UpdateUserProfileRequest,
+) -> ApiResult<api::UpdateUserProfileResponse> {
+    let domain_id = input.domain_id.as_str();
+    let name = input.user_profile_name.as_str();
     find(tables, ctx, domain_id, name)?;
-    settings::check_user_settings(
-        optional_value(input, "UserSettings")
-            .map(super::from_stored)
-            .transpose()?
-            .as_ref(),
-        SettingsOf::UserProfile,
-    )?;
-    image::check_custom_images(tables, optional_value(input, "UserSettings"))?;
+    settings::check_user_settings(input.user_settings.as_ref(), SettingsOf::UserProfile)?;
+    image::check_custom_images(tables, input.user_settings.as_ref())?;
     // "The UpdateUserProfile API call fails if the user has any apps that are in InService
     // status. Delete all apps, then call UpdateUserProfile API to update the security groups."
     // (developer guide, adding RStudio to an existing domain). The refusal's words are ours.
-    if optional_value(input, "UserSettings")
-        .and_then(|s| lookup(s, &["SecurityGroups"]))
-        .is_some()
+    if input
+        .user_settings
+        .as_ref()
+        .is_some_and(|s| s.security_groups.is_some())
     {
         if let Some(app) = tables
             .apps_of_user_profile(domain_id, &name.to_lowercase())
@@ -281,27 +304,38 @@ pub fn update_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
         )));
     }
     super::refuse_update_after_failed_delete(&profile.life, ctx.now, "UserProfile", &profile.arn)?;
-    if let Some(patch) = optional_value(input, "UserSettings") {
-        let target = profile
-            .given
-            .entry("UserSettings")
-            .or_insert_with(|| json!({}));
-        super::merge_settings(target, patch);
-    }
+    // The patch: the Describe member this call sets, merged member by member into the kept
+    // settings (a member not given keeps its value).
+    let patch = api::DescribeUserProfileResponse {
+        user_settings: input.user_settings,
+        ..Default::default()
+    };
+    let mut given = Value::Object(std::mem::take(&mut profile.given));
+    super::merge_settings(&mut given, &to_stored(&patch));
+    profile.given = match given {
+        Value::Object(members) => members,
+        _ => Input::new(),
+    };
     profile
         .life
         .start_update(ctx, Transition::UserProfileUpdate);
-    Ok(json!({"UserProfileArn": profile.described_arn()}))
+    Ok(api::UpdateUserProfileResponse {
+        user_profile_arn: Some(profile.described_arn()),
+    })
 }
 
 /// DeleteUserProfile: refused while the profile has apps that are not `Deleted` or owns private
 /// spaces; otherwise `Deleting`, then gone.
-pub fn delete_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let domain_id = required_str(input, "DomainId")?;
-    let name = required_str(input, "UserProfileName")?;
+pub fn delete_user_profile(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::DeleteUserProfileRequest,
+) -> ApiResult<api::Empty> {
+    let domain_id = input.domain_id.as_str();
+    let name = input.user_profile_name.as_str();
     let profile = find(tables, ctx, domain_id, name)?;
     if profile.life.is_deleting() {
-        return Ok(json!({}));
+        return Ok(api::Empty {});
     }
     let lower = name.to_lowercase();
     if tables
@@ -333,7 +367,7 @@ pub fn delete_user_profile(tables: &mut Tables, ctx: &Ctx, input: &Input) -> Api
     {
         tables.schedule_removal(done_at, Removal::UserProfile(key.0, key.1));
     }
-    Ok(json!({}))
+    Ok(api::Empty {})
 }
 
 #[cfg(test)]
@@ -430,5 +464,89 @@ mod tests {
         f.ok(crate::resources::app::delete_app, app);
         f.advance(1);
         f.ok(update_user_profile, groups);
+    }
+
+    #[test]
+    fn settings_are_kept_as_given_filled_in_when_described_and_merged_by_updates() {
+        let mut f = Fixture::new();
+        let id = f.domain();
+        let settings = json!({"ExecutionRole": crate::resources::fixture::ROLE,
+                              "KernelGatewayAppSettings": {"DefaultResourceSpec": {"InstanceType": "ml.t3.medium"}}});
+        f.ok(
+            create_user_profile,
+            json!({"DomainId": id, "UserProfileName": "Ana", "UserSettings": settings}),
+        );
+        f.ok(
+            create_user_profile,
+            json!({"DomainId": id, "UserProfileName": "bo"}),
+        );
+        // The state file's form: the members as given, nothing else.
+        let kept = &f.tables.user_profiles.get(&key(&id, "ana")).unwrap().given;
+        assert_eq!(
+            Value::Object(kept.clone()),
+            json!({"UserSettings": settings})
+        );
+        f.advance(1);
+
+        let mut ana = f.ok(
+            describe_user_profile,
+            json!({"DomainId": id, "UserProfileName": "ana"}),
+        );
+        for time in ["CreationTime", "LastModifiedTime"] {
+            assert!(ana
+                .as_object_mut()
+                .unwrap()
+                .remove(time)
+                .unwrap()
+                .is_number());
+        }
+        assert_eq!(
+            ana,
+            json!({"DomainId": id, "UserProfileName": "Ana", "Status": "InService",
+                   "UserProfileArn": format!("arn:aws:sagemaker:us-east-1:111122223333:user-profile/{id}/Ana"),
+                   "HomeEfsFileSystemUid": "200005",
+                   "UserSettings": {"ExecutionRole": crate::resources::fixture::ROLE,
+                       "KernelGatewayAppSettings": {"DefaultResourceSpec": {"InstanceType": "ml.t3.medium"}},
+                       "CustomFileSystemConfigs": [], "AutoMountHomeEFS": "DefaultAsDomain"}})
+        );
+        let bo = f.ok(
+            describe_user_profile,
+            json!({"DomainId": id, "UserProfileName": "bo"}),
+        );
+        assert!(bo.get("UserSettings").is_none());
+
+        // Names filter ignoring case; pages of one, oldest first when asked.
+        let first = f.ok(
+            list_user_profiles,
+            json!({"DomainIdEquals": id, "SortOrder": "Ascending", "MaxResults": 1}),
+        );
+        assert_eq!(first["UserProfiles"][0]["UserProfileName"], "Ana");
+        assert_eq!(first["UserProfiles"][0]["Status"], "InService");
+        assert_eq!(first["UserProfiles"][0]["DomainId"], id.as_str());
+        let next = f.ok(
+            list_user_profiles,
+            json!({"DomainIdEquals": id, "SortOrder": "Ascending", "MaxResults": 1,
+                   "NextToken": first["NextToken"]}),
+        );
+        assert_eq!(next["UserProfiles"][0]["UserProfileName"], "bo");
+        assert!(next.get("NextToken").is_none());
+        let named = f.ok(list_user_profiles, json!({"UserProfileNameContains": "AN"}));
+        assert_eq!(named["UserProfiles"].as_array().unwrap().len(), 1);
+        let none = f.ok(list_user_profiles, json!({"DomainIdEquals": "d-none"}));
+        assert_eq!(none, json!({"UserProfiles": []}));
+
+        // An update merges UserSettings member by member.
+        f.ok(
+            update_user_profile,
+            json!({"DomainId": id, "UserProfileName": "ana",
+                   "UserSettings": {"KernelGatewayAppSettings": {"DefaultResourceSpec": {"InstanceType": "ml.m5.large"}},
+                                    "DefaultLandingUri": "studio::"}}),
+        );
+        let kept = &f.tables.user_profiles.get(&key(&id, "ana")).unwrap().given;
+        assert_eq!(
+            Value::Object(kept.clone()),
+            json!({"UserSettings": {"ExecutionRole": crate::resources::fixture::ROLE, "DefaultLandingUri": "studio::",
+                       "KernelGatewayAppSettings": {"DefaultResourceSpec": {"InstanceType": "ml.m5.large"}}}})
+        );
     }
 }
