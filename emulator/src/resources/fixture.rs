@@ -11,9 +11,6 @@ use crate::sim::clock::Timestamp;
 use crate::sim::lifecycle::{DelayPreset, DelayProfile};
 use crate::sim::quotas::QuotaLimits;
 
-/// A handler of the operations table.
-pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>;
-
 /// A handler the fixture can call with a JSON body: a typed one (its input read from the JSON,
 /// its output written back as JSON, as the dispatch table does) or one that takes the body as
 /// is. `M` only tells the two impls apart.

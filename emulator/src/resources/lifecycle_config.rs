@@ -13,12 +13,16 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
-use crate::resources::pagination::{in_time_window, name_key, sort_items, time_key, Order};
+use crate::model::api::{
+    self, EpochSeconds, SortOrder, StudioLifecycleConfigAppType, StudioLifecycleConfigSortKey,
+    WireEnum,
+};
+use crate::resources::pagination::{name_key, time_key, Order};
 use crate::resources::Tables;
-use crate::resources::{json_time, optional_str, required_str, tags, Ctx, Input};
+use crate::resources::{epoch, tags, Ctx, Input};
 use crate::sim::clock::Timestamp;
 use crate::sim::lifecycle::Status;
 
@@ -29,8 +33,9 @@ pub struct LifecycleConfig {
     pub arn: String,
     /// Base64 script, as given.
     pub content: String,
-    /// `JupyterServer`, `KernelGateway`, `JupyterLab` or `CodeEditor`.
-    pub app_type: String,
+    /// `JupyterServer`, `KernelGateway`, `JupyterLab` or `CodeEditor` (kept as the word, as the
+    /// state file always held it).
+    pub app_type: StudioLifecycleConfigAppType,
     pub created: Timestamp,
     pub sequence: u64,
 }
@@ -43,54 +48,39 @@ fn not_found(name: &str) -> ApiError {
 pub fn create_studio_lifecycle_config(
     tables: &mut Tables,
     ctx: &Ctx,
-    input: &Input,
-) -> ApiResult<Value> {
-    let name = required_str(input, "StudioLifecycleConfigName")?;
-    let content = required_str(input, "StudioLifecycleConfigContent")?;
-    let app_type = required_str(input, "StudioLifecycleConfigAppType")?;
+    input: api::CreateStudioLifecycleConfigRequest,
+) -> ApiResult<api::CreateStudioLifecycleConfigResponse> {
+    let name = input.studio_lifecycle_config_name;
+    let content = input.studio_lifecycle_config_content;
     if STANDARD.decode(content.trim()).is_err() {
         return Err(ApiError::validation(
             "StudioLifecycleConfigContent must be base64 encoded.",
         ));
     }
     let arn = ctx.arn(&format!("studio-lifecycle-config/{name}"));
-    if tables.lifecycle_configs.contains_key(name) {
+    if tables.lifecycle_configs.contains_key(&name) {
         return Err(ApiError::in_use(format!(
             "Studio Lifecycle Config {arn} already exists."
         )));
     }
-    let initial = tags::initial_tags(&tags::tags_from(input, "Tags")?, &[], None, &arn)?;
+    let initial = tags::initial_tags(&tags::tag_list(input.tags.as_deref())?, &[], None, &arn)?;
     let config = LifecycleConfig {
-        name: name.to_string(),
+        name: name.clone(),
         arn: arn.clone(),
-        content: content.to_string(),
-        app_type: app_type.to_string(),
+        content,
+        app_type: input.studio_lifecycle_config_app_type,
         created: ctx.now,
         sequence: tables.next_sequence(),
     };
-    tables.lifecycle_configs.insert(name.to_string(), config);
+    tables.lifecycle_configs.insert(name, config);
     tables.tags.insert(arn.clone(), initial);
-    Ok(json!({"StudioLifecycleConfigArn": arn}))
+    Ok(api::CreateStudioLifecycleConfigResponse {
+        studio_lifecycle_config_arn: Some(arn),
+    })
 }
 
-fn details(config: &LifecycleConfig, with_content: bool) -> Value {
-    let mut out = json!({
-        "StudioLifecycleConfigArn": config.arn,
-        "StudioLifecycleConfigName": config.name,
-        "CreationTime": json_time(config.created),
-        // A configuration cannot be updated: it was last modified when created.
-        "LastModifiedTime": json_time(config.created),
-        "StudioLifecycleConfigAppType": config.app_type,
-    });
-    if with_content {
-        out["StudioLifecycleConfigContent"] = config.content.clone().into();
-    }
-    out
-}
-
-/// The configuration an input names by `StudioLifecycleConfigName`, or AWS's not-found.
-fn named<'t>(tables: &'t Tables, input: &Input) -> ApiResult<&'t LifecycleConfig> {
-    let name = required_str(input, "StudioLifecycleConfigName")?;
+/// The configuration named `name`, or AWS's not-found.
+fn named<'t>(tables: &'t Tables, name: &str) -> ApiResult<&'t LifecycleConfig> {
     tables
         .lifecycle_configs
         .get(name)
@@ -101,9 +91,38 @@ fn named<'t>(tables: &'t Tables, input: &Input) -> ApiResult<&'t LifecycleConfig
 pub fn describe_studio_lifecycle_config(
     tables: &mut Tables,
     _ctx: &Ctx,
-    input: &Input,
-) -> ApiResult<Value> {
-    Ok(details(named(tables, input)?, true))
+    input: api::DescribeStudioLifecycleConfigRequest,
+) -> ApiResult<api::DescribeStudioLifecycleConfigResponse> {
+    let config = named(tables, &input.studio_lifecycle_config_name)?;
+    Ok(api::DescribeStudioLifecycleConfigResponse {
+        studio_lifecycle_config_arn: Some(config.arn.clone()),
+        studio_lifecycle_config_name: Some(config.name.clone()),
+        creation_time: Some(epoch(config.created)),
+        // A configuration cannot be updated: it was last modified when created.
+        last_modified_time: Some(epoch(config.created)),
+        studio_lifecycle_config_app_type: Some(config.app_type),
+        studio_lifecycle_config_content: Some(config.content.clone()),
+    })
+}
+
+/// An item of ListStudioLifecycleConfigs: DescribeStudioLifecycleConfig's members but the
+/// content.
+fn list_item(config: &LifecycleConfig) -> api::StudioLifecycleConfigDetails {
+    api::StudioLifecycleConfigDetails {
+        studio_lifecycle_config_arn: Some(config.arn.clone()),
+        studio_lifecycle_config_name: Some(config.name.clone()),
+        creation_time: Some(epoch(config.created)),
+        // Never updated: see `describe_studio_lifecycle_config`.
+        last_modified_time: Some(epoch(config.created)),
+        studio_lifecycle_config_app_type: Some(config.app_type),
+    }
+}
+
+/// Whether `time` passes a `…Before`/`…After` pair of filters (epoch seconds, exclusive bounds;
+/// the typed reading of `pagination::in_time_window`).
+fn in_window(before: Option<EpochSeconds>, after: Option<EpochSeconds>, time: Timestamp) -> bool {
+    let seconds = time.as_epoch_seconds();
+    before.is_none_or(|b| seconds < b) && after.is_none_or(|a| seconds > a)
 }
 
 /// ListStudioLifecycleConfigs: `NameContains`, `AppTypeEquals`, creation and modification time
@@ -112,31 +131,54 @@ pub fn describe_studio_lifecycle_config(
 pub fn list_studio_lifecycle_configs(
     tables: &mut Tables,
     ctx: &Ctx,
-    input: &Input,
-) -> ApiResult<Value> {
-    let contains = optional_str(input, "NameContains")?;
-    let app_type = optional_str(input, "AppTypeEquals")?;
-    let by_name = optional_str(input, "SortBy")? == Some("Name");
-    let mut items: Vec<(String, Value)> = tables
+    input: api::ListStudioLifecycleConfigsRequest,
+) -> ApiResult<api::ListStudioLifecycleConfigsResponse> {
+    let contains = input.name_contains.as_deref();
+    let by_name = input.sort_by == Some(StudioLifecycleConfigSortKey::Name);
+    // A configuration's last modification is its creation: the modification window and
+    // `LastModifiedTime` order read `created`.
+    let mut items: Vec<(String, &LifecycleConfig)> = tables
         .lifecycle_configs
         .values()
         .filter(|c| contains.is_none_or(|n| c.name.contains(n)))
-        .filter(|c| app_type.is_none_or(|t| c.app_type == t))
-        .filter(|c| in_time_window(input, "CreationTimeBefore", "CreationTimeAfter", c.created))
-        .filter(|c| in_time_window(input, "ModifiedTimeBefore", "ModifiedTimeAfter", c.created))
+        .filter(|c| input.app_type_equals.is_none_or(|t| c.app_type == t))
+        .filter(|c| {
+            in_window(
+                input.creation_time_before,
+                input.creation_time_after,
+                c.created,
+            )
+        })
+        .filter(|c| {
+            in_window(
+                input.modified_time_before,
+                input.modified_time_after,
+                c.created,
+            )
+        })
         .map(|c| {
             let key = if by_name {
                 name_key(&c.name, c.sequence)
             } else {
                 time_key(c.created.0, c.sequence)
             };
-            (key, details(c, false))
+            (key, c)
         })
         .collect();
-    let order = Order::from_input(input, Order::Descending);
-    sort_items(&mut items, order);
-    let page = ctx.page("ListStudioLifecycleConfigs", input, order, 10, items)?;
-    Ok(page.into_output("StudioLifecycleConfigs"))
+    let order = match input.sort_order {
+        Some(SortOrder::Ascending) => Order::Ascending,
+        Some(SortOrder::Descending) | None => Order::Descending,
+    };
+    // Keys are unique (they end in the creation sequence): a stable sort in either direction.
+    items.sort_by(|a, b| match order {
+        Order::Ascending => a.0.cmp(&b.0),
+        Order::Descending => b.0.cmp(&a.0),
+    });
+    let page = ctx.page("ListStudioLifecycleConfigs", &input, order, 10, items)?;
+    Ok(api::ListStudioLifecycleConfigsResponse {
+        studio_lifecycle_configs: Some(page.items.into_iter().map(list_item).collect()),
+        next_token: page.next_token,
+    })
 }
 
 /// Whether a JSON value mentions `needle` as a string anywhere.
@@ -154,29 +196,34 @@ pub fn mentions(value: &Value, needle: &str) -> bool {
 pub fn delete_studio_lifecycle_config(
     tables: &mut Tables,
     ctx: &Ctx,
-    input: &Input,
-) -> ApiResult<Value> {
-    let config = named(tables, input)?;
+    input: api::DeleteStudioLifecycleConfigRequest,
+) -> ApiResult<api::Empty> {
+    let config = named(tables, &input.studio_lifecycle_config_name)?;
     let name = config.name.clone();
     let arn = config.arn.clone();
+    // The settings are walked as the JSON they are kept as, any member at any depth: an ARN may
+    // sit in every app type's `LifecycleConfigArns` and `DefaultResourceSpec`, of user, space
+    // and domain settings alike, and a typed walk would have to name each of those places.
+    let in_settings = |given: &Input| given.values().any(|v| mentions(v, &arn));
     let user = tables
         .domains
         .values()
-        .map(|d| (format!("Domain {}", d.arn), &d.given))
-        .chain(
+        .find(|d| in_settings(&d.given))
+        .map(|d| format!("Domain {}", d.arn))
+        .or_else(|| {
             tables
                 .user_profiles
                 .values()
-                .map(|p| (format!("UserProfile {}", p.arn), &p.given)),
-        )
-        .chain(
+                .find(|p| in_settings(&p.given))
+                .map(|p| format!("UserProfile {}", p.arn))
+        })
+        .or_else(|| {
             tables
                 .spaces
                 .values()
-                .map(|s| (format!("Space {}", s.arn), &s.given)),
-        )
-        .find(|(_, given)| given.values().any(|v| mentions(v, &arn)))
-        .map(|(user, _)| (user, ()))
+                .find(|s| in_settings(&s.given))
+                .map(|s| format!("Space {}", s.arn))
+        })
         .or_else(|| {
             // "… there must be no running apps using the Amazon SageMaker Studio Lifecycle
             // Configuration" (DeleteStudioLifecycleConfig API reference).
@@ -186,16 +233,16 @@ pub fn delete_studio_lifecycle_config(
                 .find(|app| {
                     app.status(ctx.now) != Status::Deleted && mentions(&app.resource_spec, &arn)
                 })
-                .map(|app| (format!("App {}", app.arn), ()))
+                .map(|app| format!("App {}", app.arn))
         });
-    if let Some((user, _)) = user {
+    if let Some(user) = user {
         return Err(ApiError::in_use(format!(
             "Studio Lifecycle Config {arn} is in use by {user}."
         )));
     }
     tables.lifecycle_configs.remove(&name);
     tables.tags.remove(&arn);
-    Ok(json!({}))
+    Ok(api::Empty {})
 }
 
 /// Checks an app's `ResourceSpec.LifecycleConfigArn`: it exists, is for the app's type, and is
@@ -221,10 +268,10 @@ pub fn check_app_lifecycle_config(
             "Studio Lifecycle Config {arn} does not exist."
         )));
     };
-    if config.app_type != app_type {
+    if config.app_type.as_str() != app_type {
         return Err(ApiError::validation(format!(
             "Studio Lifecycle Config {arn} is for {} apps, not {app_type}.",
-            config.app_type
+            config.app_type.as_str()
         )));
     }
     let attached = settings_member.is_some_and(|member| {
@@ -301,6 +348,15 @@ mod tests {
                 "{script}"
             );
         }
+    }
+
+    #[test]
+    fn the_app_type_is_kept_as_its_word() {
+        let mut f = Fixture::new();
+        let kept = serde_json::to_value(config(&mut f, "c", "echo hi\n")).unwrap();
+        assert_eq!(kept["app_type"], "KernelGateway");
+        let read: LifecycleConfig = serde_json::from_value(kept).unwrap();
+        assert_eq!(read.app_type, StudioLifecycleConfigAppType::KernelGateway);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::model::api;
 use crate::resources::pagination::Order;
 use crate::resources::Tables;
-use crate::resources::{required_str, Ctx, Input};
+use crate::resources::{Ctx, Input};
 use crate::sim::lifecycle::Status;
 
 /// A resource's tags, in the order they were first added.
@@ -230,8 +230,9 @@ fn canonical_arn(arn: &str) -> String {
     }
 }
 
-fn checked_arn(tables: &Tables, ctx: &Ctx, input: &Input) -> ApiResult<String> {
-    let arn = required_str(input, "ResourceArn")?;
+/// The ARN a tagging call names, as tags are kept under it; a ValidationException when it names
+/// no Studio resource of the caller's partition.
+fn checked_arn(tables: &Tables, ctx: &Ctx, arn: &str) -> ApiResult<String> {
     if resource_exists(tables, ctx, arn) {
         Ok(canonical_arn(arn))
     } else {
@@ -244,44 +245,58 @@ fn checked_arn(tables: &Tables, ctx: &Ctx, input: &Input) -> ApiResult<String> {
 }
 
 /// AddTags: adds or overwrites; answers the tags given.
-pub fn add_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let arn = checked_arn(tables, ctx, input)?;
+pub fn add_tags(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::AddTagsInput,
+) -> ApiResult<api::AddTagsOutput> {
+    let arn = checked_arn(tables, ctx, &input.resource_arn)?;
     refuse_finished_app(tables, ctx, &arn)?;
-    let new = tags_from(input, "Tags")?;
+    let new = tag_list(Some(&input.tags))?;
     let tags = merged(
         &tables.tags.get(&arn).cloned().unwrap_or_default(),
         &new,
         &arn,
     )?;
     tables.tags.insert(arn, tags);
-    Ok(json!({"Tags": tag_values(&new)}))
+    // The tags as given (a key given twice was refused above), not the resource's whole list.
+    Ok(api::AddTagsOutput {
+        tags: Some(input.tags),
+    })
 }
 
 /// ListTags: paged, 50 per page by default (the model's minimum `MaxResults` is 50).
-pub fn list_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let arn = checked_arn(tables, ctx, input)?;
+pub fn list_tags(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::ListTagsInput,
+) -> ApiResult<api::ListTagsOutput> {
+    let arn = checked_arn(tables, ctx, &input.resource_arn)?;
     refuse_finished_app(tables, ctx, &arn)?;
-    let items: Vec<(String, Value)> = tags_of(tables, &arn)
-        .iter()
+    // Keyed by position: the order tags were first added.
+    let items: Vec<(String, api::Tag)> = api_tags(tags_of(tables, &arn))
+        .into_iter()
         .enumerate()
-        .map(|(i, (k, v))| (format!("{i:020}"), json!({"Key": k, "Value": v})))
+        .map(|(i, tag)| (format!("{i:020}"), tag))
         .collect();
-    let page = ctx.page("ListTags", input, Order::Ascending, MAX_TAGS, items)?;
-    Ok(page.into_output("Tags"))
+    let page = ctx.page("ListTags", &input, Order::Ascending, MAX_TAGS, items)?;
+    Ok(api::ListTagsOutput {
+        tags: Some(page.items),
+        next_token: page.next_token,
+    })
 }
 
 /// DeleteTags: removes the keys given (absent keys are ignored).
-pub fn delete_tags(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let arn = checked_arn(tables, ctx, input)?;
-    let keys: Vec<&str> = input
-        .get("TagKeys")
-        .and_then(Value::as_array)
-        .map(|keys| keys.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
+pub fn delete_tags(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::DeleteTagsInput,
+) -> ApiResult<api::DeleteTagsOutput> {
+    let arn = checked_arn(tables, ctx, &input.resource_arn)?;
     if let Some(tags) = tables.tags.get_mut(&arn) {
-        tags.retain(|(k, _)| !keys.contains(&k.as_str()));
+        tags.retain(|(k, _)| !input.tag_keys.contains(k));
     }
-    Ok(json!({}))
+    Ok(api::DeleteTagsOutput {})
 }
 
 /// Tags as the API writes them.
@@ -327,11 +342,12 @@ mod tests {
         f.advance(1);
         f.ok(delete_app, app);
         f.advance(1);
-        for handler in [list_tags as crate::resources::fixture::Handler, add_tags] {
-            let error = f.refused(
-                handler,
-                json!({"ResourceArn": arn, "Tags": [{"Key": "k", "Value": "v"}]}),
-            );
+        let input = json!({"ResourceArn": arn, "Tags": [{"Key": "k", "Value": "v"}]});
+        // Two typed handlers of different types: each called in turn, one assertion for both.
+        for error in [
+            f.refused(list_tags, input.clone()),
+            f.refused(add_tags, input),
+        ] {
             assert_eq!(
                 (error.code(), error.message().as_str()),
                 ("ValidationException", "")
