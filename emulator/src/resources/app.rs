@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 use crate::error::{ApiError, ApiResult};
+use crate::model::api::{self, AppInstanceType, AppType, LifecycleManagement, WireEnum};
 use crate::resources::domain::Domain;
 use crate::resources::pagination::Order;
 use crate::resources::space::Space;
@@ -22,8 +23,8 @@ use crate::resources::table::Indexed;
 use crate::resources::tags::TagList;
 use crate::resources::Tables;
 use crate::resources::{
-    domain, json_time, lifecycle_config, lookup, optional_str, optional_value, required_str, space,
-    tags, user_profile, Ctx, Input, Life,
+    domain, epoch, from_stored, json_time, lifecycle_config, space, tags, to_stored, user_profile,
+    Ctx, Life,
 };
 use crate::sim::clock::Timestamp;
 use crate::sim::lifecycle::{DelayProfile, Phase, Status, Transition};
@@ -57,15 +58,19 @@ pub struct App {
     pub owner: Owner,
     /// The owner's name as given at its creation (profile names keep their case here).
     pub owner_name: String,
+    /// The `AppType` as it travels: a string, as the meter, the snapshot and the dashboard read
+    /// it (and the table key holds it).
     pub app_type: String,
     pub app_name: String,
     pub arn: String,
-    /// The resolved `ResourceSpec` (always has `InstanceType`).
+    /// The resolved `ResourceSpec` (always has `InstanceType`), as the JSON of an
+    /// `api::ResourceSpec`: the lifecycle configurations' in-use check reads it so.
     pub resource_spec: Value,
-    /// `ResourceSpec.InstanceType`, resolved.
+    /// `ResourceSpec.InstanceType`, resolved, as it travels (the meter prices it by this word).
     pub instance_type: String,
-    /// `RecoveryMode` as given.
-    pub recovery_mode: Option<Value>,
+    /// `RecoveryMode` as given. Kept as JSON `true`, `false` or `null`, as when this held the
+    /// member's JSON value: state files written then still load.
+    pub recovery_mode: Option<bool>,
     /// The `CreationTime` shown, when the app continues the metadata of an earlier app of the
     /// same name that ended less than 24 hours before (see [`METADATA_RETENTION`]); `None`: the
     /// app's own creation.
@@ -168,12 +173,17 @@ impl App {
         }
     }
 
-    /// The member naming the owner in outputs: `UserProfileName` or `SpaceName`.
-    fn owner_member(&self) -> &'static str {
+    /// `UserProfileName` and `SpaceName` of the outputs: only the one naming the owner is set.
+    fn owner_names(&self) -> (Option<String>, Option<String>) {
         match self.owner {
-            Owner::UserProfile(_) => "UserProfileName",
-            Owner::Space(_) => "SpaceName",
+            Owner::UserProfile(_) => (Some(self.owner_name.clone()), None),
+            Owner::Space(_) => (None, Some(self.owner_name.clone())),
         }
+    }
+
+    /// The status at `now` as the model's `AppStatus`.
+    fn wire_status(&self, now: Timestamp) -> Option<api::AppStatus> {
+        api::AppStatus::from_wire(self.status(now).as_str())
     }
 }
 
@@ -184,22 +194,29 @@ impl App {
 /// JupyterServer app … runs on the system instance type", Studio Classic usage metering page);
 /// JupyterLab and CodeEditor spaces start on `ml.t3.medium` (the default instance of the Studio
 /// JupyterLab/Code Editor space pages); KernelGateway and RSessionGateway need a type.
-fn app_type_rules(app_type: &str) -> (Option<&'static str>, Option<&'static str>) {
+///
+/// The member's name is what messages and the lifecycle configuration check name; which typed
+/// member it is, [`AppTypeSettings`] knows. Every app type is listed: a new one in the model must
+/// be placed here.
+fn app_type_rules(app_type: AppType) -> (Option<&'static str>, Option<AppInstanceType>) {
+    use AppInstanceType::{MlT3Medium, System};
     match app_type {
-        "JupyterServer" => (Some("JupyterServerAppSettings"), Some("system")),
-        "KernelGateway" => (Some("KernelGatewayAppSettings"), None),
-        "TensorBoard" => (Some("TensorBoardAppSettings"), Some("system")),
-        "JupyterLab" => (Some("JupyterLabAppSettings"), Some("ml.t3.medium")),
-        "CodeEditor" => (Some("CodeEditorAppSettings"), Some("ml.t3.medium")),
-        "RSessionGateway" => (Some("RSessionAppSettings"), None),
-        // RStudioServerPro, Canvas, DetailedProfiler: server apps without a resource spec setting.
-        _ => (None, Some("system")),
+        AppType::JupyterServer => (Some("JupyterServerAppSettings"), Some(System)),
+        AppType::KernelGateway => (Some("KernelGatewayAppSettings"), None),
+        AppType::TensorBoard => (Some("TensorBoardAppSettings"), Some(System)),
+        AppType::JupyterLab => (Some("JupyterLabAppSettings"), Some(MlT3Medium)),
+        AppType::CodeEditor => (Some("CodeEditorAppSettings"), Some(MlT3Medium)),
+        AppType::RSessionGateway => (Some("RSessionAppSettings"), None),
+        // Server apps without a resource spec setting.
+        AppType::RStudioServerPro | AppType::Canvas | AppType::DetailedProfiler => {
+            (None, Some(System))
+        }
     }
 }
 
 /// App types that run in a space; all others run under a user profile.
-fn runs_in_space(app_type: &str) -> bool {
-    matches!(app_type, "JupyterLab" | "CodeEditor")
+fn runs_in_space(app_type: AppType) -> bool {
+    matches!(app_type, AppType::JupyterLab | AppType::CodeEditor)
 }
 
 /// The app's ARN: `app/DOMAIN/OWNER/APPTYPE/NAME`; a user profile's name is lower-cased in it as
@@ -219,11 +236,8 @@ fn arn(ctx: &Ctx, domain_id: &str, owner: &Owner, app_type: &str, app_name: &str
 /// `SpaceName`. Neither: AWS's "Either UserProfileName or SpaceName must be passed for DescribeApp
 /// operation." (reported: a public log of a boto3 DescribeApp call, April 2024; the same sentence
 /// with the operation's name for CreateApp and DeleteApp is inferred). Both: our words.
-fn owner_of(input: &Input, operation: &str) -> ApiResult<(Owner, String)> {
-    match (
-        optional_str(input, "UserProfileName")?,
-        optional_str(input, "SpaceName")?,
-    ) {
+fn owner_of(app: &AppRef, operation: &str) -> ApiResult<(Owner, String)> {
+    match (app.user_profile_name, app.space_name) {
         (Some(profile), None) => Ok((
             Owner::UserProfile(profile.to_lowercase()),
             profile.to_string(),
@@ -238,13 +252,45 @@ fn owner_of(input: &Input, operation: &str) -> ApiResult<(Owner, String)> {
     }
 }
 
-fn app_key(input: &Input, owner: Owner) -> ApiResult<AppKey> {
-    Ok((
-        required_str(input, "DomainId")?.to_string(),
+/// The members that name an app, shared by the inputs of CreateApp, DescribeApp and DeleteApp.
+struct AppRef<'i> {
+    domain_id: &'i str,
+    app_type: AppType,
+    app_name: &'i str,
+    user_profile_name: Option<&'i str>,
+    space_name: Option<&'i str>,
+}
+
+/// `AppRef::from(&input)` for each input that names an app (the three share these members).
+macro_rules! app_ref_from {
+    ($($request:ty),*) => {$(
+        impl<'i> From<&'i $request> for AppRef<'i> {
+            fn from(input: &'i $request) -> Self {
+                AppRef {
+                    domain_id: &input.domain_id,
+                    app_type: input.app_type,
+                    app_name: &input.app_name,
+                    user_profile_name: input.user_profile_name.as_deref(),
+                    space_name: input.space_name.as_deref(),
+                }
+            }
+        }
+    )*};
+}
+
+app_ref_from!(
+    api::CreateAppRequest,
+    api::DescribeAppRequest,
+    api::DeleteAppRequest
+);
+
+fn app_key(app: &AppRef, owner: Owner) -> AppKey {
+    (
+        app.domain_id.to_string(),
         owner,
-        required_str(input, "AppType")?.to_string(),
-        required_str(input, "AppName")?.to_string(),
-    ))
+        app.app_type.as_str().to_string(),
+        app.app_name.to_string(),
+    )
 }
 
 fn not_found(ctx: &Ctx, key: &AppKey) -> ApiError {
@@ -323,80 +369,302 @@ pub fn first_party_image(region: &str, name: &str) -> Option<String> {
 /// The instance type an app of `app_type` runs on when `instance_type` is asked: JupyterServer
 /// only on `system`; "For KernelGateway apps, the system value is translated to ml.t3.medium."
 /// (ResourceSpec, SageMaker API reference); other ML apps never on `system`.
-fn check_instance_type(app_type: &str, instance_type: String) -> ApiResult<String> {
-    if app_type == "JupyterServer" && instance_type != "system" {
-        return Err(super::settings::jupyter_server_needs_system(&instance_type));
+fn check_instance_type(
+    app_type: AppType,
+    instance_type: AppInstanceType,
+) -> ApiResult<AppInstanceType> {
+    if app_type == AppType::JupyterServer && instance_type != AppInstanceType::System {
+        return Err(super::settings::jupyter_server_needs_system(
+            instance_type.as_str(),
+        ));
     }
-    if app_type == "KernelGateway" && instance_type == "system" {
-        return Ok("ml.t3.medium".to_string());
+    if app_type == AppType::KernelGateway && instance_type == AppInstanceType::System {
+        return Ok(AppInstanceType::MlT3Medium);
     }
-    if instance_type == "system" && !matches!(app_type_rules(app_type).1, Some("system")) {
+    if instance_type == AppInstanceType::System
+        && app_type_rules(app_type).1 != Some(AppInstanceType::System)
+    {
         return Err(ApiError::validation(format!(
-            "Invalid InstanceType 'system' for app type {app_type}: it needs an ML instance type."
+            "Invalid InstanceType 'system' for app type {}: it needs an ML instance type.",
+            app_type.as_str()
         )));
     }
     Ok(instance_type)
 }
 
+/// What one kept settings object says about apps of one type: the `DefaultResourceSpec` of the
+/// type's settings member and, for JupyterLab and CodeEditor (the only app settings with
+/// `AppLifecycleManagement` in the model), the administrator's `IdleSettings` or the timeout a
+/// space chose for itself.
+///
+/// The settings come in three shapes that name the same members with different types: a
+/// domain's `DefaultUserSettings` and a user profile's `UserSettings` (`UserSettings`), a
+/// domain's `DefaultSpaceSettings`, and a space's own `SpaceSettings`.
+#[derive(Debug, Clone, Default)]
+struct AppTypeSettings {
+    default_resource_spec: Option<api::ResourceSpec>,
+    /// The administrator's idle settings (`UserSettings`, `DefaultSpaceSettings`).
+    idle_settings: Option<api::IdleSettings>,
+    /// The space's own `IdleTimeoutInMinutes` (`SpaceSettings`).
+    chosen_idle_timeout: Option<i32>,
+}
+
+/// The model shape of a kept settings object (see [`AppTypeSettings`]): `UserSettings`,
+/// `DefaultSpaceSettings` or `SpaceSettings`.
+#[derive(Debug, Clone, Copy)]
+enum SettingsShape {
+    User,
+    DefaultSpace,
+    Space,
+}
+
+impl AppTypeSettings {
+    /// Reads `kept`, a settings object of `shape` as a record keeps it (JSON), for apps of
+    /// `app_type`; nothing when there is none.
+    fn read(kept: Option<&Value>, shape: SettingsShape, app_type: AppType) -> ApiResult<Self> {
+        let Some(kept) = kept else {
+            return Ok(Self::default());
+        };
+        Ok(match shape {
+            SettingsShape::User => Self::of_user(&from_stored(kept)?, app_type),
+            SettingsShape::DefaultSpace => Self::of_default_space(&from_stored(kept)?, app_type),
+            SettingsShape::Space => Self::of_space(&from_stored(kept)?, app_type),
+        })
+    }
+
+    /// The settings of an app type whose member holds only a resource spec that matters here.
+    fn spec(spec: Option<&api::ResourceSpec>) -> Self {
+        AppTypeSettings {
+            default_resource_spec: spec.cloned(),
+            ..Self::default()
+        }
+    }
+
+    /// An administrator's JupyterLab or CodeEditor settings: resource spec and idle settings.
+    fn administered(
+        spec: Option<&api::ResourceSpec>,
+        lifecycle: Option<&api::AppLifecycleManagement>,
+    ) -> Self {
+        AppTypeSettings {
+            default_resource_spec: spec.cloned(),
+            idle_settings: lifecycle.and_then(|l| l.idle_settings.clone()),
+            chosen_idle_timeout: None,
+        }
+    }
+
+    /// A space's own JupyterLab or CodeEditor settings: resource spec and its chosen timeout.
+    fn chosen(
+        spec: Option<&api::ResourceSpec>,
+        lifecycle: Option<&api::SpaceAppLifecycleManagement>,
+    ) -> Self {
+        AppTypeSettings {
+            default_resource_spec: spec.cloned(),
+            idle_settings: None,
+            chosen_idle_timeout: lifecycle
+                .and_then(|l| l.idle_settings.as_ref())
+                .and_then(|idle| idle.idle_timeout_in_minutes),
+        }
+    }
+
+    /// A domain's `DefaultUserSettings` or a user profile's `UserSettings`.
+    fn of_user(settings: &api::UserSettings, app_type: AppType) -> Self {
+        match app_type {
+            AppType::JupyterServer => Self::spec(
+                settings
+                    .jupyter_server_app_settings
+                    .as_ref()
+                    .and_then(|s| s.default_resource_spec.as_ref()),
+            ),
+            AppType::KernelGateway => Self::spec(
+                settings
+                    .kernel_gateway_app_settings
+                    .as_ref()
+                    .and_then(|s| s.default_resource_spec.as_ref()),
+            ),
+            AppType::TensorBoard => Self::spec(
+                settings
+                    .tensor_board_app_settings
+                    .as_ref()
+                    .and_then(|s| s.default_resource_spec.as_ref()),
+            ),
+            AppType::RSessionGateway => Self::spec(
+                settings
+                    .r_session_app_settings
+                    .as_ref()
+                    .and_then(|s| s.default_resource_spec.as_ref()),
+            ),
+            AppType::JupyterLab => {
+                settings
+                    .jupyter_lab_app_settings
+                    .as_ref()
+                    .map_or_else(Self::default, |s| {
+                        Self::administered(
+                            s.default_resource_spec.as_ref(),
+                            s.app_lifecycle_management.as_ref(),
+                        )
+                    })
+            }
+            AppType::CodeEditor => {
+                settings
+                    .code_editor_app_settings
+                    .as_ref()
+                    .map_or_else(Self::default, |s| {
+                        Self::administered(
+                            s.default_resource_spec.as_ref(),
+                            s.app_lifecycle_management.as_ref(),
+                        )
+                    })
+            }
+            AppType::RStudioServerPro | AppType::Canvas | AppType::DetailedProfiler => {
+                Self::default()
+            }
+        }
+    }
+
+    /// A domain's `DefaultSpaceSettings`. The model gives it no `CodeEditorAppSettings`: a
+    /// shared space's CodeEditor app takes no resource spec or idle settings from it.
+    fn of_default_space(settings: &api::DefaultSpaceSettings, app_type: AppType) -> Self {
+        match app_type {
+            AppType::JupyterServer => Self::spec(
+                settings
+                    .jupyter_server_app_settings
+                    .as_ref()
+                    .and_then(|s| s.default_resource_spec.as_ref()),
+            ),
+            AppType::KernelGateway => Self::spec(
+                settings
+                    .kernel_gateway_app_settings
+                    .as_ref()
+                    .and_then(|s| s.default_resource_spec.as_ref()),
+            ),
+            AppType::JupyterLab => {
+                settings
+                    .jupyter_lab_app_settings
+                    .as_ref()
+                    .map_or_else(Self::default, |s| {
+                        Self::administered(
+                            s.default_resource_spec.as_ref(),
+                            s.app_lifecycle_management.as_ref(),
+                        )
+                    })
+            }
+            _ => Self::default(),
+        }
+    }
+
+    /// A space's own `SpaceSettings`: its resource spec, and the idle timeout it chose.
+    fn of_space(settings: &api::SpaceSettings, app_type: AppType) -> Self {
+        match app_type {
+            AppType::JupyterServer => Self::spec(
+                settings
+                    .jupyter_server_app_settings
+                    .as_ref()
+                    .and_then(|s| s.default_resource_spec.as_ref()),
+            ),
+            AppType::KernelGateway => Self::spec(
+                settings
+                    .kernel_gateway_app_settings
+                    .as_ref()
+                    .and_then(|s| s.default_resource_spec.as_ref()),
+            ),
+            AppType::JupyterLab => {
+                settings
+                    .jupyter_lab_app_settings
+                    .as_ref()
+                    .map_or_else(Self::default, |s| {
+                        Self::chosen(
+                            s.default_resource_spec.as_ref(),
+                            s.app_lifecycle_management.as_ref(),
+                        )
+                    })
+            }
+            AppType::CodeEditor => {
+                settings
+                    .code_editor_app_settings
+                    .as_ref()
+                    .map_or_else(Self::default, |s| {
+                        Self::chosen(
+                            s.default_resource_spec.as_ref(),
+                            s.app_lifecycle_management.as_ref(),
+                        )
+                    })
+            }
+            _ => Self::default(),
+        }
+    }
+}
+
+/// `over`'s members replace `spec`'s, member by member (a member `over` does not set keeps its
+/// value). Every member is named: a new one in the model must be merged here too.
+fn overlay_spec(spec: &mut api::ResourceSpec, over: &api::ResourceSpec) {
+    let api::ResourceSpec {
+        instance_type,
+        lifecycle_config_arn,
+        sage_maker_image_arn,
+        sage_maker_image_version_alias,
+        sage_maker_image_version_arn,
+        training_plan_arn,
+    } = over.clone();
+    spec.instance_type = instance_type.or(spec.instance_type);
+    spec.lifecycle_config_arn = lifecycle_config_arn.or(spec.lifecycle_config_arn.take());
+    spec.sage_maker_image_arn = sage_maker_image_arn.or(spec.sage_maker_image_arn.take());
+    spec.sage_maker_image_version_alias =
+        sage_maker_image_version_alias.or(spec.sage_maker_image_version_alias.take());
+    spec.sage_maker_image_version_arn =
+        sage_maker_image_version_arn.or(spec.sage_maker_image_version_arn.take());
+    spec.training_plan_arn = training_plan_arn.or(spec.training_plan_arn.take());
+}
+
 /// Resolves the app's resource spec: the default chain, most general first, each more specific
 /// spec overriding member by member; then the app type's default instance.
 fn resolve_resource_spec(
-    app_type: &str,
+    app_type: AppType,
     region: &str,
-    chain: &[Option<&Value>],
-    given: Option<&Value>,
-) -> ApiResult<(Value, String)> {
+    chain: &[AppTypeSettings],
+    given: Option<&api::ResourceSpec>,
+) -> ApiResult<(api::ResourceSpec, AppInstanceType)> {
     let (settings_member, default_instance) = app_type_rules(app_type);
-    let mut spec = serde_json::Map::new();
-    if let Some(member) = settings_member {
-        for settings in chain.iter().flatten() {
-            if let Some(Value::Object(defaults)) =
-                lookup(settings, &[member, "DefaultResourceSpec"])
-            {
-                spec.extend(defaults.iter().map(|(k, v)| (k.clone(), v.clone())));
-            }
+    let mut spec = api::ResourceSpec::default();
+    for defaults in chain
+        .iter()
+        .filter_map(|s| s.default_resource_spec.as_ref())
+    {
+        overlay_spec(&mut spec, defaults);
+    }
+    if let Some(given) = given {
+        overlay_spec(&mut spec, given);
+    }
+    let instance_type = match spec.instance_type.or(default_instance) {
+        Some(t) => t,
+        None => {
+            return Err(ApiError::validation(format!(
+                "No instance type for the {} app: ResourceSpec.InstanceType is not given and neither the owner's nor the domain's {} sets DefaultResourceSpec.InstanceType.",
+                app_type.as_str(),
+                settings_member.unwrap_or("settings")
+            )))
         }
-    }
-    if let Some(Value::Object(given)) = given {
-        spec.extend(
-            given
-                .iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), v.clone())),
-        );
-    }
-    let instance_type = match spec.get("InstanceType").and_then(Value::as_str) {
-        Some(t) => t.to_string(),
-        None => match default_instance {
-            Some(t) => t.to_string(),
-            None => {
-                return Err(ApiError::validation(format!(
-                    "No instance type for the {app_type} app: ResourceSpec.InstanceType is not given and neither the owner's nor the domain's {} sets DefaultResourceSpec.InstanceType.",
-                    settings_member.unwrap_or("settings")
-                )))
-            }
-        },
     };
     let instance_type = check_instance_type(app_type, instance_type)?;
-    spec.insert("InstanceType".into(), instance_type.clone().into());
-    if app_type == "JupyterServer" && !spec.contains_key("SageMakerImageArn") {
-        if let Some(image) = unconfigured_jupyter_server_image(region) {
-            spec.insert("SageMakerImageArn".into(), image.into());
-        }
+    spec.instance_type = Some(instance_type);
+    if app_type == AppType::JupyterServer && spec.sage_maker_image_arn.is_none() {
+        spec.sage_maker_image_arn = unconfigured_jupyter_server_image(region);
     }
-    Ok((Value::Object(spec), instance_type))
+    Ok((spec, instance_type))
 }
 
 /// What CreateApp reads from the app's owner: the settings chains its resource spec and idle
 /// shutdown resolve through (most general first), its tags, and its name as created.
 struct OwnerSettings<'t> {
-    /// Domain defaults, then the owner's settings (then the space's own, for a space app).
-    chain: Vec<Option<&'t Value>>,
+    /// Domain defaults, then the owner's settings (then the space's own, for a space app), as
+    /// the records keep them: the lifecycle configuration check reads them so.
+    kept_chain: Vec<Option<&'t Value>>,
+    /// The same chain, read for the app's type.
+    chain: Vec<AppTypeSettings>,
     /// The administrator's idle settings: domain defaults, then the user profile's or the
     /// domain's space defaults.
-    idle_chain: Vec<Option<&'t Value>>,
+    idle_chain: Vec<AppTypeSettings>,
     /// The space's own settings (its chosen idle timeout), for a space app.
-    space_idle: Option<&'t Value>,
+    space_idle: Option<AppTypeSettings>,
     owner_tags: TagList,
     owner_name: String,
 }
@@ -407,9 +675,10 @@ fn profile_settings<'t>(
     ctx: &Ctx,
     domain: &'t Domain,
     key: &AppKey,
+    app_type: AppType,
     name: &str,
 ) -> ApiResult<OwnerSettings<'t>> {
-    if runs_in_space(&key.2) {
+    if runs_in_space(app_type) {
         return Err(ApiError::validation(format!(
             "App type {} runs in a space: give SpaceName instead of UserProfileName.",
             key.2
@@ -422,8 +691,14 @@ fn profile_settings<'t>(
             profile.arn
         )));
     }
+    let kept_chain = vec![domain.default_user_settings(), profile.user_settings()];
+    let chain = kept_chain
+        .iter()
+        .map(|kept| AppTypeSettings::read(*kept, SettingsShape::User, app_type))
+        .collect::<ApiResult<_>>()?;
     Ok(OwnerSettings {
-        chain: vec![domain.default_user_settings(), profile.user_settings()],
+        kept_chain,
+        chain,
         idle_chain: Vec::new(),
         space_idle: None,
         owner_tags: tags::tags_of(tables, &profile.arn).to_vec(),
@@ -462,6 +737,7 @@ fn space_settings<'t>(
     ctx: &Ctx,
     domain: &'t Domain,
     key: &AppKey,
+    app_type: AppType,
     space_name: &str,
 ) -> ApiResult<OwnerSettings<'t>> {
     let space = space::find(tables, ctx, &key.0, space_name)?;
@@ -476,28 +752,37 @@ fn space_settings<'t>(
         .owner_lower()
         .and_then(|o| tables.user_profiles.get(&(key.0.clone(), o)))
         .and_then(|p| p.user_settings());
-    let (chain, idle_chain) = match owner_settings {
+    let read = |kept, shape| AppTypeSettings::read(kept, shape, app_type);
+    let domain_user = read(domain.default_user_settings(), SettingsShape::User)?;
+    let own = read(space.space_settings(), SettingsShape::Space)?;
+    let (kept_chain, chain, idle_chain) = match owner_settings {
         // Private space: its owner's settings, over the domain's user defaults.
-        Some(settings) => (
-            vec![
-                domain.default_user_settings(),
-                Some(settings),
-                space.space_settings(),
-            ],
-            vec![domain.default_user_settings(), Some(settings)],
-        ),
-        None => (
-            vec![domain.default_space_settings(), space.space_settings()],
-            vec![
-                domain.default_user_settings(),
-                domain.default_space_settings(),
-            ],
-        ),
+        Some(settings) => {
+            let owner = read(Some(settings), SettingsShape::User)?;
+            (
+                vec![
+                    domain.default_user_settings(),
+                    Some(settings),
+                    space.space_settings(),
+                ],
+                vec![domain_user.clone(), owner.clone(), own.clone()],
+                vec![domain_user, owner],
+            )
+        }
+        None => {
+            let domain_space = read(domain.default_space_settings(), SettingsShape::DefaultSpace)?;
+            (
+                vec![domain.default_space_settings(), space.space_settings()],
+                vec![domain_space.clone(), own.clone()],
+                vec![domain_user, domain_space],
+            )
+        }
     };
     Ok(OwnerSettings {
+        kept_chain,
         chain,
         idle_chain,
-        space_idle: space.space_settings(),
+        space_idle: Some(own),
         owner_tags: tags::tags_of(tables, &space.arn).to_vec(),
         owner_name: space_name.to_string(),
     })
@@ -508,12 +793,14 @@ fn space_settings<'t>(
 fn check_app_quota(
     tables: &Tables,
     ctx: &Ctx,
-    app_type: &str,
-    instance_type: &str,
+    app_type: AppType,
+    instance_type: AppInstanceType,
 ) -> ApiResult<()> {
-    if instance_type == "system" {
+    if instance_type == AppInstanceType::System {
         return Ok(());
     }
+    // The records and the quota names hold the words as they travel.
+    let (app_type, instance_type) = (app_type.as_str(), instance_type.as_str());
     let running = || {
         tables
             .apps
@@ -535,12 +822,12 @@ fn app_tags(
     tables: &Tables,
     domain: &Domain,
     settings: &OwnerSettings,
-    input: &Input,
+    own_tags: Option<&[api::Tag]>,
     arn: &str,
 ) -> ApiResult<TagList> {
     let domain_tags = domain::custom_tags(tables, domain);
     tags::initial_tags(
-        &tags::tags_from(input, "Tags")?,
+        &tags::tag_list(own_tags)?,
         &[&settings.owner_tags, &domain_tags],
         Some(&domain.arn),
         arn,
@@ -548,29 +835,43 @@ fn app_tags(
 }
 
 /// CreateApp.
-pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let (owner, owner_name) = owner_of(input, "CreateApp")?;
-    let key = app_key(input, owner.clone())?;
+pub fn create_app(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::CreateAppRequest,
+) -> ApiResult<api::CreateAppResponse> {
+    let app_type = input.app_type;
+    let (owner, owner_name) = owner_of(&AppRef::from(&input), "CreateApp")?;
+    let key = app_key(&AppRef::from(&input), owner.clone());
     domain::find_live(tables, ctx, &key.0)?;
     let domain = domain::find(tables, ctx, &key.0)?;
     let settings = match &owner {
-        Owner::UserProfile(_) => profile_settings(tables, ctx, domain, &key, &owner_name)?,
-        Owner::Space(space_name) => space_settings(tables, ctx, domain, &key, space_name)?,
+        Owner::UserProfile(_) => {
+            profile_settings(tables, ctx, domain, &key, app_type, &owner_name)?
+        }
+        Owner::Space(space_name) => {
+            space_settings(tables, ctx, domain, &key, app_type, space_name)?
+        }
     };
-    let given_spec = optional_value(input, "ResourceSpec");
-    let (resource_spec, instance_type) =
-        resolve_resource_spec(&key.2, ctx.region, &settings.chain, given_spec)?;
-    let idle_timeout = effective_idle_timeout(&key.2, &settings.idle_chain, settings.space_idle)?;
-    let rules = app_type_rules(&key.2).0;
+    let (resource_spec, instance_type) = resolve_resource_spec(
+        app_type,
+        ctx.region,
+        &settings.chain,
+        input.resource_spec.as_ref(),
+    )?;
+    let idle_timeout = effective_idle_timeout(&settings.idle_chain, settings.space_idle.as_ref())?;
+    // Kept as JSON: the lifecycle configurations read it so (here and in their in-use check).
+    let resource_spec = to_stored(&resource_spec);
+    let rules = app_type_rules(app_type).0;
     let script_failure = lifecycle_config::check_app_lifecycle_config(
         tables,
         &key.2,
         rules,
-        &settings.chain,
+        &settings.kept_chain,
         &resource_spec,
     )?;
     let arn = arn(ctx, &key.0, &owner, &key.2, &key.3);
-    let initial_tags = app_tags(tables, domain, &settings, input, &arn)?;
+    let initial_tags = app_tags(tables, domain, &settings, input.tags.as_deref(), &arn)?;
     let earlier = tables.apps.get(&key);
     if earlier.is_some_and(|app| app.is_live(ctx.now)) {
         return Err(ApiError::in_use(format!("App [{arn}] already exists.")));
@@ -578,7 +879,7 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
     // An ended app of the same name still in the table ended less than 24 hours ago (older ones
     // are gone): the new one is "considered an update" and keeps its metadata.
     let continued = earlier.map(|app| (app.creation_time(), app.sequence));
-    check_app_quota(tables, ctx, &key.2, &instance_type)?;
+    check_app_quota(tables, ctx, app_type, instance_type)?;
     let failure = ctx.failure.map(str::to_string).or(script_failure);
     let app = App {
         domain_id: key.0.clone(),
@@ -588,8 +889,8 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
         app_name: key.3.clone(),
         arn: arn.clone(),
         resource_spec,
-        instance_type,
-        recovery_mode: optional_value(input, "RecoveryMode").cloned(),
+        instance_type: instance_type.as_str().to_string(),
+        recovery_mode: input.recovery_mode,
         metadata_created: continued.map(|(created, _)| created),
         life: Life::created_failing(ctx, Transition::AppCreate, failure),
         // A continued app keeps its place in the creation order with its CreationTime.
@@ -608,18 +909,18 @@ pub fn create_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
     tables.insert_app(key.clone(), app);
     tables.schedule_app_expiry(&key);
     tables.tags.insert(arn.clone(), initial_tags);
-    Ok(json!({"AppArn": arn}))
+    Ok(api::CreateAppResponse { app_arn: Some(arn) })
 }
 
 /// The app named by the input of `operation` (DescribeApp, DeleteApp).
 fn find_by_input<'t>(
     tables: &'t Tables,
     ctx: &Ctx,
-    input: &Input,
+    input: &AppRef,
     operation: &str,
 ) -> ApiResult<(&'t App, AppKey)> {
     let (owner, _) = owner_of(input, operation)?;
-    let key = app_key(input, owner)?;
+    let key = app_key(input, owner);
     match tables.apps.get(&key) {
         Some(app) => Ok((app, key)),
         None => Err(not_found(ctx, &key)),
@@ -627,71 +928,90 @@ fn find_by_input<'t>(
 }
 
 /// DescribeApp: also for a `Deleted` app.
-pub fn describe_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let (app, _) = find_by_input(tables, ctx, input, "DescribeApp")?;
-    let mut out = Input::new();
-    out.insert("AppArn".into(), app.arn.clone().into());
-    out.insert("AppType".into(), app.app_type.clone().into());
-    out.insert("AppName".into(), app.app_name.clone().into());
-    out.insert("DomainId".into(), app.domain_id.clone().into());
-    out.insert(app.owner_member().into(), app.owner_name.clone().into());
-    out.insert("Status".into(), app.status(ctx.now).as_str().into());
-    // Members AWS fills in (recorded, DescribeApp of InService and Deleted apps, July 2026):
-    // `EffectiveTrustedIdentityPropagationStatus`, `RecoveryMode` false when not asked, and both
-    // activity stamps, equal to each other and to the creation for an app nobody used, later for
-    // one that was (here: the last activity, which the admin API's `activity` moves).
-    out.insert(
-        "EffectiveTrustedIdentityPropagationStatus".into(),
-        trusted_identity_propagation(tables, &app.domain_id).into(),
-    );
-    out.insert(
-        "RecoveryMode".into(),
-        app.recovery_mode.clone().unwrap_or(Value::Bool(false)),
-    );
-    out.insert(
-        "LastHealthCheckTimestamp".into(),
-        json_time(app.last_activity),
-    );
-    out.insert(
-        "LastUserActivityTimestamp".into(),
-        json_time(app.last_activity),
-    );
-    out.insert("CreationTime".into(), json_time(app.creation_time()));
-    out.insert("ResourceSpec".into(), app.resource_spec.clone());
-    super::failure_member(&mut out, &app.life, ctx.now);
-    Ok(Value::Object(out))
+pub fn describe_app(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::DescribeAppRequest,
+) -> ApiResult<api::DescribeAppResponse> {
+    let (app, _) = find_by_input(tables, ctx, &AppRef::from(&input), "DescribeApp")?;
+    let (user_profile_name, space_name) = app.owner_names();
+    Ok(api::DescribeAppResponse {
+        app_arn: Some(app.arn.clone()),
+        app_type: AppType::from_wire(&app.app_type),
+        app_name: Some(app.app_name.clone()),
+        domain_id: Some(app.domain_id.clone()),
+        user_profile_name,
+        space_name,
+        status: app.wire_status(ctx.now),
+        // Members AWS fills in (recorded, DescribeApp of InService and Deleted apps, July 2026):
+        // `EffectiveTrustedIdentityPropagationStatus`, `RecoveryMode` false when not asked, and
+        // both activity stamps, equal to each other and to the creation for an app nobody used,
+        // later for one that was (here: the last activity, which the admin API's `activity`
+        // moves).
+        effective_trusted_identity_propagation_status: Some(trusted_identity_propagation(
+            tables,
+            &app.domain_id,
+        )?),
+        recovery_mode: Some(app.recovery_mode.unwrap_or(false)),
+        last_health_check_timestamp: Some(epoch(app.last_activity)),
+        last_user_activity_timestamp: Some(epoch(app.last_activity)),
+        creation_time: Some(epoch(app.creation_time())),
+        resource_spec: Some(from_stored(&app.resource_spec)?),
+        failure_reason: app.life.failure_reason(ctx.now).map(str::to_string),
+        built_in_lifecycle_config_arn: None,
+    })
 }
 
 /// `EffectiveTrustedIdentityPropagationStatus` of an app: `ENABLED` when its domain's
 /// `DomainSettings.TrustedIdentityPropagationSettings.Status` is (inferred from the member's name;
 /// recorded: `DISABLED` for apps of a domain without the setting), `DISABLED` otherwise, also once
 /// the domain is gone.
-fn trusted_identity_propagation(tables: &Tables, domain_id: &str) -> &'static str {
-    let enabled = tables.domains.get(domain_id).is_some_and(|domain| {
-        domain
-            .given
-            .get("DomainSettings")
-            .and_then(|settings| {
-                lookup(settings, &["TrustedIdentityPropagationSettings", "Status"])
-            })
-            .and_then(Value::as_str)
-            == Some("ENABLED")
-    });
-    if enabled {
-        "ENABLED"
+fn trusted_identity_propagation(tables: &Tables, domain_id: &str) -> ApiResult<api::FeatureStatus> {
+    let Some(domain) = tables.domains.get(domain_id) else {
+        return Ok(api::FeatureStatus::Disabled);
+    };
+    let enabled = domain
+        .given_settings()?
+        .domain_settings
+        .and_then(|settings| settings.trusted_identity_propagation_settings)
+        .is_some_and(|propagation| propagation.status == api::FeatureStatus::Enabled);
+    Ok(if enabled {
+        api::FeatureStatus::Enabled
     } else {
-        "DISABLED"
-    }
+        api::FeatureStatus::Disabled
+    })
+}
+
+/// An app as ListApps lists it.
+fn app_details(app: &App, now: Timestamp) -> ApiResult<api::AppDetails> {
+    let (user_profile_name, space_name) = app.owner_names();
+    Ok(api::AppDetails {
+        domain_id: Some(app.domain_id.clone()),
+        user_profile_name,
+        space_name,
+        app_type: AppType::from_wire(&app.app_type),
+        app_name: Some(app.app_name.clone()),
+        status: app.wire_status(now),
+        creation_time: Some(epoch(app.creation_time())),
+        resource_spec: Some(from_stored(&app.resource_spec)?),
+    })
 }
 
 /// ListApps: filters `DomainIdEquals`, `UserProfileNameEquals` (case-insensitive, like profile
 /// names), `SpaceNameEquals`; `SortBy` `CreationTime`; `SortOrder` (newest first when absent, as
 /// AWS is recorded doing: see [`Order::OBSERVED_STUDIO_DEFAULT`]); 10 per page by default
 /// (ListApps API reference).
-pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let domain_filter = optional_str(input, "DomainIdEquals")?;
-    let profile_filter = optional_str(input, "UserProfileNameEquals")?.map(str::to_lowercase);
-    let space_filter = optional_str(input, "SpaceNameEquals")?;
+pub fn list_apps(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::ListAppsRequest,
+) -> ApiResult<api::ListAppsResponse> {
+    let domain_filter = input.domain_id_equals.as_deref();
+    let profile_filter = input
+        .user_profile_name_equals
+        .as_deref()
+        .map(str::to_lowercase);
+    let space_filter = input.space_name_equals.as_deref();
     // "If SpaceNameEquals is set, then this value cannot be set." (ListApps API reference,
     // UserProfileNameEquals, and the converse on SpaceNameEquals)
     if profile_filter.is_some() && space_filter.is_some() {
@@ -699,11 +1019,16 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
             "UserProfileNameEquals and SpaceNameEquals cannot both be set: an app belongs to a user profile or to a space.",
         ));
     }
-    let order = Order::from_input(input, Order::OBSERVED_STUDIO_DEFAULT);
+    let order = match input.sort_order {
+        Some(api::SortOrder::Ascending) => Order::Ascending,
+        Some(api::SortOrder::Descending) => Order::Descending,
+        None => Order::OBSERVED_STUDIO_DEFAULT,
+    };
     let page = ctx.list_in_creation_order(
         "ListApps",
-        input,
-        input.get("SortBy").and_then(Value::as_str) == Some("LastModifiedTime"),
+        &input,
+        // `AppSortKey` has only `CreationTime`: apps are never sorted by a modification time.
+        false,
         10,
         order,
         |after, order| tables.apps.in_order(domain_filter, after, order),
@@ -722,19 +1047,12 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
         },
         // Apps have no LastModifiedTime; SortBy takes only CreationTime in the model.
         |app| app.life.created,
-        |app| {
-            let mut item = Input::new();
-            item.insert("DomainId".into(), app.domain_id.clone().into());
-            item.insert(app.owner_member().into(), app.owner_name.clone().into());
-            item.insert("AppType".into(), app.app_type.clone().into());
-            item.insert("AppName".into(), app.app_name.clone().into());
-            item.insert("Status".into(), app.status(ctx.now).as_str().into());
-            item.insert("CreationTime".into(), json_time(app.creation_time()));
-            item.insert("ResourceSpec".into(), app.resource_spec.clone());
-            Value::Object(item)
-        },
+        |app| app_details(app, ctx.now),
     )?;
-    Ok(page.into_output("Apps"))
+    Ok(api::ListAppsResponse {
+        apps: Some(page.items.into_iter().collect::<ApiResult<_>>()?),
+        next_token: page.next_token,
+    })
 }
 
 /// DeleteApp: `Deleting`, then `Deleted` (still visible for 24 hours). "You can only delete an
@@ -742,8 +1060,12 @@ pub fn list_apps(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Val
 /// `Deleting` app is a ValidationException (our words); a `Deleted` one is AWS's "… has already
 /// been deleted" (docs/protocol.md), a `Failed` one "… previously failed and was automatically
 /// deleted" (Terraform's provider).
-pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-    let (app, key) = find_by_input(tables, ctx, input, "DeleteApp")?;
+pub fn delete_app(
+    tables: &mut Tables,
+    ctx: &Ctx,
+    input: api::DeleteAppRequest,
+) -> ApiResult<api::Empty> {
+    let (app, key) = find_by_input(tables, ctx, &AppRef::from(&input), "DeleteApp")?;
     match app.status(ctx.now) {
         Status::Deleted => {
             return Err(ApiError::validation(format!(
@@ -775,58 +1097,52 @@ pub fn delete_app(tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Va
         }
     }
     tables.schedule_app_expiry(&key);
-    Ok(json!({}))
+    Ok(api::Empty {})
 }
 
-/// The idle timeout in force for a new app (docs/contract.md §4): only JupyterLab and CodeEditor apps have
-/// `AppLifecycleManagement` in the model. The administrator's `IdleSettings` come from the
+/// `over`'s members replace `idle`'s, member by member.
+fn overlay_idle(idle: &mut api::IdleSettings, over: &api::IdleSettings) {
+    let api::IdleSettings {
+        idle_timeout_in_minutes,
+        lifecycle_management,
+        max_idle_timeout_in_minutes,
+        min_idle_timeout_in_minutes,
+    } = *over;
+    idle.idle_timeout_in_minutes = idle_timeout_in_minutes.or(idle.idle_timeout_in_minutes);
+    idle.lifecycle_management = lifecycle_management.or(idle.lifecycle_management);
+    idle.max_idle_timeout_in_minutes =
+        max_idle_timeout_in_minutes.or(idle.max_idle_timeout_in_minutes);
+    idle.min_idle_timeout_in_minutes =
+        min_idle_timeout_in_minutes.or(idle.min_idle_timeout_in_minutes);
+}
+
+/// The idle timeout in force for a new app (docs/contract.md §4): only JupyterLab and CodeEditor
+/// apps have `AppLifecycleManagement` in the model (so only theirs carry idle settings, see
+/// [`AppTypeSettings`]). The administrator's `IdleSettings` come from the
 /// domain's defaults overridden member by member by the user profile's (private spaces) or the
 /// domain's space defaults (shared spaces); `LifecycleManagement: ENABLED` turns it on. The
 /// space's own `IdleTimeoutInMinutes` wins over the administrator's default and must lie within
 /// `MinIdleTimeoutInMinutes`..`MaxIdleTimeoutInMinutes` ("Idle shutdown" of the Studio admin
 /// guide: users pick a timeout within the bounds their administrator sets).
 fn effective_idle_timeout(
-    app_type: &str,
-    admin_chain: &[Option<&Value>],
-    space_settings: Option<&Value>,
+    admin_chain: &[AppTypeSettings],
+    space_settings: Option<&AppTypeSettings>,
 ) -> ApiResult<Option<Duration>> {
-    let member = match app_type {
-        "JupyterLab" => "JupyterLabAppSettings",
-        "CodeEditor" => "CodeEditorAppSettings",
-        _ => return Ok(None),
-    };
-    let path = [member, "AppLifecycleManagement", "IdleSettings"];
-    let mut admin = serde_json::Map::new();
-    for settings in admin_chain.iter().flatten() {
-        if let Some(Value::Object(idle)) = lookup(settings, &path) {
-            admin.extend(
-                idle.iter()
-                    .filter(|(_, v)| !v.is_null())
-                    .map(|(k, v)| (k.clone(), v.clone())),
-            );
-        }
+    let mut admin = api::IdleSettings::default();
+    for idle in admin_chain.iter().filter_map(|s| s.idle_settings.as_ref()) {
+        overlay_idle(&mut admin, idle);
     }
-    if admin.get("LifecycleManagement").and_then(Value::as_str) != Some("ENABLED") {
+    if admin.lifecycle_management != Some(LifecycleManagement::Enabled) {
         return Ok(None);
     }
-    let minutes = |name: &str| admin.get(name).and_then(Value::as_u64);
-    let chosen = space_settings
-        .and_then(|s| {
-            lookup(
-                s,
-                &[
-                    member,
-                    "AppLifecycleManagement",
-                    "IdleSettings",
-                    "IdleTimeoutInMinutes",
-                ],
-            )
-        })
-        .and_then(Value::as_u64);
+    // Minutes as whole non-negative numbers (the model bounds them; a negative one counts as
+    // unset, as it did when read from JSON).
+    let minutes = |m: Option<i32>| m.and_then(|m| u64::try_from(m).ok());
+    let chosen = minutes(space_settings.and_then(|s| s.chosen_idle_timeout));
     if let Some(chosen) = chosen {
         let (min, max) = (
-            minutes("MinIdleTimeoutInMinutes"),
-            minutes("MaxIdleTimeoutInMinutes"),
+            minutes(admin.min_idle_timeout_in_minutes),
+            minutes(admin.max_idle_timeout_in_minutes),
         );
         if min.is_some_and(|min| chosen < min) || max.is_some_and(|max| chosen > max) {
             return Err(ApiError::validation(format!(
@@ -837,7 +1153,7 @@ fn effective_idle_timeout(
         }
     }
     Ok(chosen
-        .or_else(|| minutes("IdleTimeoutInMinutes"))
+        .or_else(|| minutes(admin.idle_timeout_in_minutes))
         .map(|m| Duration::from_secs(m.saturating_mul(60))))
 }
 
@@ -1039,23 +1355,44 @@ mod tests {
                 "LifecycleManagement": "ENABLED", "IdleTimeoutInMinutes": minutes,
                 "MinIdleTimeoutInMinutes": 60, "MaxIdleTimeoutInMinutes": 240}}}})
         };
+        // The settings as the records keep them, read for the app's type.
+        let user = |settings: &Value, app_type| {
+            AppTypeSettings::read(Some(settings), SettingsShape::User, app_type).unwrap()
+        };
+        let space_of = |settings: &Value| {
+            AppTypeSettings::read(Some(settings), SettingsShape::Space, AppType::JupyterLab)
+                .unwrap()
+        };
         let (domain, profile) = (idle(120), idle(90));
-        let timeout =
-            effective_idle_timeout("JupyterLab", &[Some(&domain), Some(&profile)], None).unwrap();
+        let timeout = effective_idle_timeout(
+            &[
+                user(&domain, AppType::JupyterLab),
+                user(&profile, AppType::JupyterLab),
+            ],
+            None,
+        )
+        .unwrap();
         assert_eq!(timeout, Some(Duration::from_secs(90 * 60)));
         // A space picks its own timeout within the administrator's bounds.
         let space = json!({"JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {
             "IdleTimeoutInMinutes": 200}}}});
-        let timeout = effective_idle_timeout("JupyterLab", &[Some(&domain)], Some(&space)).unwrap();
+        let timeout = effective_idle_timeout(
+            &[user(&domain, AppType::JupyterLab)],
+            Some(&space_of(&space)),
+        )
+        .unwrap();
         assert_eq!(timeout, Some(Duration::from_secs(200 * 60)));
         let too_long = json!({"JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {
             "IdleTimeoutInMinutes": 300}}}});
-        let refused =
-            effective_idle_timeout("JupyterLab", &[Some(&domain)], Some(&too_long)).unwrap_err();
+        let refused = effective_idle_timeout(
+            &[user(&domain, AppType::JupyterLab)],
+            Some(&space_of(&too_long)),
+        )
+        .unwrap_err();
         assert_eq!(refused.code(), "ValidationException");
         // KernelGateway apps have no idle shutdown settings.
         assert_eq!(
-            effective_idle_timeout("KernelGateway", &[Some(&domain)], None).unwrap(),
+            effective_idle_timeout(&[user(&domain, AppType::KernelGateway)], None).unwrap(),
             None
         );
     }

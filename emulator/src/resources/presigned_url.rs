@@ -11,11 +11,11 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
 use crate::error::{ApiError, ApiResult};
+use crate::model::api::{self, AuthMode, SharingType, WireEnum};
 use crate::resources::Tables;
-use crate::resources::{domain, optional_str, required_str, space, user_profile, Ctx, Input};
+use crate::resources::{domain, space, user_profile, Ctx};
 
 /// Default of `ExpiresInSeconds` ("This value defaults to 300").
 pub const DEFAULT_EXPIRES_IN_SECONDS: u64 = 300;
@@ -42,30 +42,32 @@ pub struct Grant {
 pub fn create_presigned_domain_url(
     tables: &mut Tables,
     ctx: &Ctx,
-    input: &Input,
-) -> ApiResult<Value> {
-    let domain_id = required_str(input, "DomainId")?;
-    let user_name = required_str(input, "UserProfileName")?;
+    input: api::CreatePresignedDomainUrlRequest,
+) -> ApiResult<api::CreatePresignedDomainUrlResponse> {
+    let domain_id = input.domain_id.as_str();
     let domain = domain::find(tables, ctx, domain_id)?;
     // "This operation can only be called when the authentication mode equals IAM."
     // (CreatePresignedDomainUrl API reference): SSO users sign in through IAM Identity Center.
-    if domain.auth_mode != crate::model::api::AuthMode::Iam {
+    if domain.auth_mode != AuthMode::Iam {
         return Err(ApiError::validation(format!(
             "CreatePresignedDomainUrl can only be called for a domain whose AuthMode is IAM; Domain [{}] uses {}.",
-            domain.arn, crate::model::api::WireEnum::as_str(domain.auth_mode)
+            domain.arn, domain.auth_mode.as_str()
         )));
     }
-    let profile = user_profile::find(tables, ctx, domain_id, user_name)?;
+    let profile = user_profile::find(tables, ctx, domain_id, &input.user_profile_name)?;
     // The domain's Studio host with `studio-` before the domain id: "https://studio-d-….studio.
     // us-east-1.sagemaker.aws/auth?token=…" (a public AWS CLI transcript of May 2025,
     // inquisitivefrog/machine-learning; the developer guide's example has no `studio-`). For a
     // space, its own host (inferred).
     let mut host = domain.url.replacen("https://", "https://studio-", 1);
-    let space_name = optional_str(input, "SpaceName")?;
+    let space_name = input.space_name.as_deref();
     if let Some(space_name) = space_name {
         let space = space::find(tables, ctx, domain_id, space_name)?;
         if let Some(owner) = space.owner_lower() {
-            if space.sharing_type() == "Private" && owner != profile.name.to_lowercase() {
+            // The space record answers its sharing type as the word it keeps.
+            let private =
+                SharingType::from_wire(space.sharing_type()) == Some(SharingType::Private);
+            if private && owner != profile.name.to_lowercase() {
                 return Err(ApiError::validation(format!(
                     "Space {space_name} is private to another user profile."
                 )));
@@ -73,21 +75,22 @@ pub fn create_presigned_domain_url(
         }
         host = space.url.clone();
     }
-    let expires_in = input
-        .get("ExpiresInSeconds")
-        .and_then(Value::as_u64)
-        .unwrap_or(DEFAULT_EXPIRES_IN_SECONDS);
-    let session = input
-        .get("SessionExpirationDurationInSeconds")
-        .and_then(Value::as_u64)
-        .unwrap_or(DEFAULT_SESSION_SECONDS);
+    // The model bounds both (5..300, 1800..43200); a negative number would count as unset, as
+    // it did when read from JSON.
+    let seconds =
+        |given: Option<i32>, default| given.and_then(|s| u64::try_from(s).ok()).unwrap_or(default);
+    let expires_in = seconds(input.expires_in_seconds, DEFAULT_EXPIRES_IN_SECONDS);
+    let session = seconds(
+        input.session_expiration_duration_in_seconds,
+        DEFAULT_SESSION_SECONDS,
+    );
     let grant = Grant {
         account_id: ctx.account_id.to_string(),
         region: ctx.region.to_string(),
         domain_id: domain_id.to_string(),
         user_profile_name: profile.name.clone(),
-        space_name: space_name.map(str::to_string),
-        landing_uri: optional_str(input, "LandingUri")?.map(str::to_string),
+        space_name: input.space_name.clone(),
+        landing_uri: input.landing_uri,
         url_expires_at: ctx.now.plus(std::time::Duration::from_secs(expires_in)).0,
         session_expires_at: ctx.now.plus(std::time::Duration::from_secs(session)).0,
     };
@@ -99,7 +102,9 @@ pub fn create_presigned_domain_url(
         ),
         None => format!("{host}/auth?token={token}"),
     };
-    Ok(json!({"AuthorizedUrl": url}))
+    Ok(api::CreatePresignedDomainUrlResponse {
+        authorized_url: Some(url),
+    })
 }
 
 /// `base64url(grant JSON).mac`.
