@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
-use crate::model::api::{self, AppImageConfigSortKey, EpochSeconds, SortOrder};
+use crate::model::api::{self, AppImageConfigSortKey, SortOrder};
 use crate::resources::pagination::{name_key, time_key, Order};
 use crate::resources::Tables;
 use crate::resources::{epoch, tags, to_stored, Ctx, Input};
@@ -133,13 +133,6 @@ fn list_item(config: &AppImageConfig) -> ApiResult<api::AppImageConfigDetails> {
     })
 }
 
-/// Whether `time` passes a `…Before`/`…After` pair of filters (epoch seconds, exclusive bounds;
-/// the typed reading of `pagination::in_time_window`).
-fn in_window(before: Option<EpochSeconds>, after: Option<EpochSeconds>, time: Timestamp) -> bool {
-    let seconds = time.as_epoch_seconds();
-    before.is_none_or(|b| seconds < b) && after.is_none_or(|a| seconds > a)
-}
-
 /// ListAppImageConfigs: `NameContains`, time windows, `SortBy` `CreationTime` (default),
 /// `LastModifiedTime` or `Name`, `SortOrder` (default `Descending`), 10 per page by default.
 pub fn list_app_image_configs(
@@ -153,17 +146,17 @@ pub fn list_app_image_configs(
         .values()
         .filter(|c| contains.is_none_or(|n| c.name.contains(n)))
         .filter(|c| {
-            in_window(
+            crate::resources::pagination::in_time_window(
+                c.created,
                 input.creation_time_before,
                 input.creation_time_after,
-                c.created,
             )
         })
         .filter(|c| {
-            in_window(
+            crate::resources::pagination::in_time_window(
+                c.modified,
                 input.modified_time_before,
                 input.modified_time_after,
-                c.modified,
             )
         })
         .map(|c| {

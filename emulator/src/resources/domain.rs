@@ -267,7 +267,7 @@ pub fn create_domain(
         tag_propagation: input.tag_propagation.unwrap_or(TagPropagation::Disabled),
         home_efs_file_system_id: format!("fs-{}", ctx.random_chars(17, HEX)),
         sso,
-        given: stored_object(&given),
+        given: super::stored_object(&given),
         life: Life::created(ctx, Transition::DomainCreate),
         sequence: tables.next_sequence(),
         next_home_uid: FIRST_HOME_UID,
@@ -281,14 +281,6 @@ pub fn create_domain(
         domain_id: Some(id),
         url: Some(url),
     })
-}
-
-/// A typed value as the JSON object the tables keep.
-fn stored_object<T: serde::Serialize>(value: &T) -> Input {
-    match to_stored(value) {
-        Value::Object(members) => members,
-        _ => Input::new(),
-    }
 }
 
 /// DescribeDomain.

@@ -11,27 +11,15 @@ use crate::sim::clock::Timestamp;
 use crate::sim::lifecycle::{DelayPreset, DelayProfile};
 use crate::sim::quotas::QuotaLimits;
 
-/// A handler the fixture can call with a JSON body: a typed one (its input read from the JSON,
-/// its output written back as JSON, as the dispatch table does) or one that takes the body as
-/// is. `M` only tells the two impls apart.
+/// A handler the fixture can call with a JSON body: its input read from the JSON, its output
+/// written back as JSON, as the dispatch table does. `M` names the handler's types.
 pub trait FixtureHandler<M> {
     /// Runs the handler on `input`.
     fn run(&self, tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value>;
 }
 
-/// Marks a handler that takes the JSON body as is.
-pub struct TakesJson;
 /// Marks a typed handler taking `I` and answering `O`.
 pub struct Typed<I, O>(std::marker::PhantomData<(I, O)>);
-
-impl<F> FixtureHandler<TakesJson> for F
-where
-    F: Fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>,
-{
-    fn run(&self, tables: &mut Tables, ctx: &Ctx, input: &Input) -> ApiResult<Value> {
-        self(tables, ctx, input)
-    }
-}
 
 impl<F, I, O> FixtureHandler<Typed<I, O>> for F
 where

@@ -18,7 +18,6 @@ use crate::model::api::{
 use crate::resources::pagination::{name_key, time_key, Order};
 use crate::resources::{epoch, tags, Ctx, Input, Life};
 use crate::resources::{Removal, Tables};
-use crate::sim::clock::Timestamp;
 use crate::sim::lifecycle::{Status, Transition};
 
 /// A custom image.
@@ -364,21 +363,6 @@ fn image_order(ascending: bool) -> Order {
     }
 }
 
-/// Whether a creation or modification time passes a listing's `…Before`/`…After` filters
-/// (epoch seconds, exclusive bounds).
-fn in_time_window(time: Timestamp, before: Option<f64>, after: Option<f64>) -> bool {
-    let seconds = time.as_epoch_seconds();
-    before.is_none_or(|b| seconds < b) && after.is_none_or(|a| seconds > a)
-}
-
-/// Sorts keyed items into `order` (the keys are unique).
-fn sort_keyed<T>(items: &mut [(String, T)], order: Order) {
-    match order {
-        Order::Ascending => items.sort_by(|a, b| a.0.cmp(&b.0)),
-        Order::Descending => items.sort_by(|a, b| b.0.cmp(&a.0)),
-    }
-}
-
 /// ListImages: `NameContains`, time windows, `SortBy` `CREATION_TIME` (default),
 /// `LAST_MODIFIED_TIME` or `IMAGE_NAME`, `SortOrder` (default `DESCENDING`), 10 per page.
 pub fn list_images(
@@ -392,14 +376,14 @@ pub fn list_images(
         .values()
         .filter(|i| contains.is_none_or(|n| i.name.contains(n)))
         .filter(|i| {
-            in_time_window(
+            crate::resources::pagination::in_time_window(
                 i.life.created,
                 input.creation_time_before,
                 input.creation_time_after,
             )
         })
         .filter(|i| {
-            in_time_window(
+            crate::resources::pagination::in_time_window(
                 i.life.last_modified(ctx.now),
                 input.last_modified_time_before,
                 input.last_modified_time_after,
@@ -417,7 +401,7 @@ pub fn list_images(
         })
         .collect();
     let order = image_order(input.sort_order == Some(ImageSortOrder::Ascending));
-    sort_keyed(&mut items, order);
+    crate::resources::pagination::sort_items(&mut items, order);
     let page = ctx.page("ListImages", &input, order, 10, items)?;
     Ok(api::ListImagesResponse {
         images: Some(page.items),
@@ -728,14 +712,14 @@ pub fn list_image_versions(
         .range((image_name.to_string(), 0)..=(image_name.to_string(), u64::MAX))
         .map(|(_, v)| v)
         .filter(|v| {
-            in_time_window(
+            crate::resources::pagination::in_time_window(
                 v.life.created,
                 input.creation_time_before,
                 input.creation_time_after,
             )
         })
         .filter(|v| {
-            in_time_window(
+            crate::resources::pagination::in_time_window(
                 v.life.last_modified(ctx.now),
                 input.last_modified_time_before,
                 input.last_modified_time_after,
@@ -755,7 +739,7 @@ pub fn list_image_versions(
         })
         .collect();
     let order = image_order(input.sort_order == Some(ImageVersionSortOrder::Ascending));
-    sort_keyed(&mut items, order);
+    crate::resources::pagination::sort_items(&mut items, order);
     let page = ctx.page("ListImageVersions", &input, order, 10, items)?;
     Ok(api::ListImageVersionsResponse {
         image_versions: Some(page.items),

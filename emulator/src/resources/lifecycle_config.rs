@@ -17,8 +17,7 @@ use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
 use crate::model::api::{
-    self, EpochSeconds, SortOrder, StudioLifecycleConfigAppType, StudioLifecycleConfigSortKey,
-    WireEnum,
+    self, SortOrder, StudioLifecycleConfigAppType, StudioLifecycleConfigSortKey, WireEnum,
 };
 use crate::resources::pagination::{name_key, time_key, Order};
 use crate::resources::Tables;
@@ -118,13 +117,6 @@ fn list_item(config: &LifecycleConfig) -> api::StudioLifecycleConfigDetails {
     }
 }
 
-/// Whether `time` passes a `…Before`/`…After` pair of filters (epoch seconds, exclusive bounds;
-/// the typed reading of `pagination::in_time_window`).
-fn in_window(before: Option<EpochSeconds>, after: Option<EpochSeconds>, time: Timestamp) -> bool {
-    let seconds = time.as_epoch_seconds();
-    before.is_none_or(|b| seconds < b) && after.is_none_or(|a| seconds > a)
-}
-
 /// ListStudioLifecycleConfigs: `NameContains`, `AppTypeEquals`, creation and modification time
 /// windows, `SortBy` `CreationTime` (default), `LastModifiedTime` or `Name`, `SortOrder` (default
 /// `Descending`), 10 per page by default (ListStudioLifecycleConfigs API reference).
@@ -143,17 +135,17 @@ pub fn list_studio_lifecycle_configs(
         .filter(|c| contains.is_none_or(|n| c.name.contains(n)))
         .filter(|c| input.app_type_equals.is_none_or(|t| c.app_type == t))
         .filter(|c| {
-            in_window(
+            crate::resources::pagination::in_time_window(
+                c.created,
                 input.creation_time_before,
                 input.creation_time_after,
-                c.created,
             )
         })
         .filter(|c| {
-            in_window(
+            crate::resources::pagination::in_time_window(
+                c.created,
                 input.modified_time_before,
                 input.modified_time_after,
-                c.created,
             )
         })
         .map(|c| {

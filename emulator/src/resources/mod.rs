@@ -336,34 +336,9 @@ pub fn missing(member: &str) -> ApiError {
     ))
 }
 
-/// A required string member.
-pub fn required_str<'a>(input: &'a Input, member: &str) -> ApiResult<&'a str> {
-    optional_str(input, member)?.ok_or_else(|| missing(member))
-}
-
-/// An optional string member (`null` counts as absent, as both SDKs' parsers treat it).
-pub fn optional_str<'a>(input: &'a Input, member: &str) -> ApiResult<Option<&'a str>> {
-    match input.get(member) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(ApiError::Serialization(format!(
-            "Expected a string for member {member}"
-        ))),
-    }
-}
-
 /// An optional member of any JSON type (`null` counts as absent).
 pub fn optional_value<'a>(input: &'a Input, member: &str) -> Option<&'a Value> {
     input.get(member).filter(|v| !v.is_null())
-}
-
-/// Copies the members named in `members` from `from` into `to` when present.
-pub fn copy_members(from: &Input, to: &mut Input, members: &[&str]) {
-    for member in members {
-        if let Some(value) = optional_value(from, member) {
-            to.insert((*member).to_string(), value.clone());
-        }
-    }
 }
 
 /// Reads `path` (PascalCase members) inside a JSON value.
@@ -412,6 +387,14 @@ pub fn epoch(t: Timestamp) -> EpochSeconds {
     t.as_epoch_seconds()
 }
 
+/// A typed value as the JSON object the tables keep (settings stored as given and echoed back).
+pub fn stored_object<T: serde::Serialize>(value: &T) -> Input {
+    match to_stored(value) {
+        Value::Object(members) => members,
+        _ => Input::new(),
+    }
+}
+
 /// A typed value as the JSON the tables keep (settings stored as given and echoed back).
 pub fn to_stored<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
@@ -422,16 +405,6 @@ pub fn to_stored<T: serde::Serialize>(value: &T) -> Value {
 pub fn from_stored<T: serde::de::DeserializeOwned>(value: &Value) -> ApiResult<T> {
     T::deserialize(value)
         .map_err(|e| ApiError::Internal(format!("stored settings do not read back: {e}")))
-}
-
-/// The status and time members every Describe and List output shares.
-pub fn status_members(out: &mut Input, life: &Life, now: Timestamp, gone: Status) {
-    out.insert("Status".into(), life.status(now, gone).as_str().into());
-    out.insert("CreationTime".into(), json_time(life.created));
-    out.insert(
-        "LastModifiedTime".into(),
-        json_time(life.last_modified(now)),
-    );
 }
 
 /// "Because deletion failed, you might have some resources that are still running, but you
@@ -450,14 +423,6 @@ pub fn refuse_update_after_failed_delete(
         )));
     }
     Ok(())
-}
-
-/// `FailureReason` of a Describe output, once a failing transition has ended (List items carry
-/// no `FailureReason` in the model).
-pub fn failure_member(out: &mut Input, life: &Life, now: Timestamp) {
-    if let Some(reason) = life.failure_reason(now) {
-        out.insert("FailureReason".into(), reason.into());
-    }
 }
 
 /// A timestamp as the awsJson protocol writes it: epoch seconds.

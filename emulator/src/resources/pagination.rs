@@ -11,8 +11,7 @@ use base64::Engine;
 use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
-use crate::model::api::Paged;
-use crate::resources::{Input, Life};
+use crate::model::api::{Paged, SortOrder};
 use crate::sim::clock::Timestamp;
 
 /// What the pager reads of a List request: its paging members, and the rest as the fingerprint
@@ -45,7 +44,9 @@ impl<P: Paged> PageRequest for P {
     }
 }
 
-impl PageRequest for Input {
+/// A raw body pages too: what the pager's own tests use.
+#[cfg(test)]
+impl PageRequest for crate::resources::Input {
     fn next_token(&self) -> Option<&str> {
         self.get("NextToken")
             .and_then(Value::as_str)
@@ -98,12 +99,12 @@ impl Order {
     /// real recording wins over the documentation (docs/fidelity.md).
     pub const OBSERVED_STUDIO_DEFAULT: Order = Order::Descending;
 
-    /// From `SortOrder` (absent: `default`).
-    pub fn from_input(input: &Input, default: Order) -> Order {
-        match input.get("SortOrder").and_then(Value::as_str) {
-            Some("Ascending") => Order::Ascending,
-            Some("Descending") => Order::Descending,
-            _ => default,
+    /// From a Studio listing's `SortOrder` (absent: [`Order::OBSERVED_STUDIO_DEFAULT`]).
+    pub fn from_sort_order(sort_order: Option<SortOrder>) -> Order {
+        match sort_order {
+            Some(SortOrder::Ascending) => Order::Ascending,
+            Some(SortOrder::Descending) => Order::Descending,
+            None => Order::OBSERVED_STUDIO_DEFAULT,
         }
     }
 }
@@ -249,30 +250,11 @@ impl Pager {
     }
 }
 
-impl Page<Value> {
-    /// The List output: `{MEMBER: [items], "NextToken"?: token}`.
-    pub fn into_output(self, member: &str) -> Value {
-        let mut out = serde_json::Map::new();
-        out.insert(member.to_string(), Value::Array(self.items));
-        if let Some(token) = self.next_token {
-            out.insert("NextToken".into(), token.into());
-        }
-        Value::Object(out)
-    }
-}
-
 /// Whether a creation or modification time passes the `…Before`/`…After` filters of the
 /// image and config listings (epoch seconds, exclusive bounds).
-pub fn in_time_window(input: &Input, before: &str, after: &str, time: Timestamp) -> bool {
+pub fn in_time_window(time: Timestamp, before: Option<f64>, after: Option<f64>) -> bool {
     let seconds = time.as_epoch_seconds();
-    input
-        .get(before)
-        .and_then(Value::as_f64)
-        .is_none_or(|b| seconds < b)
-        && input
-            .get(after)
-            .and_then(Value::as_f64)
-            .is_none_or(|a| seconds > a)
+    before.is_none_or(|b| seconds < b) && after.is_none_or(|a| seconds > a)
 }
 
 /// A sort key that orders by name, then by creation sequence (unique).
@@ -280,16 +262,8 @@ pub fn name_key(name: &str, sequence: u64) -> String {
     format!("{name}|{sequence:020}")
 }
 
-/// The sort key of a resource for `SortBy` (`CreationTime`, the default, or `LastModifiedTime`).
-pub fn sort_key(input: &Input, life: &Life, sequence: u64, now: Timestamp) -> String {
-    match input.get("SortBy").and_then(Value::as_str) {
-        Some("LastModifiedTime") => time_key(life.last_modified(now).0, sequence),
-        _ => time_key(life.created.0, sequence),
-    }
-}
-
-/// Sorts keyed items into `order`.
-pub fn sort_items(items: &mut [(String, Value)], order: Order) {
+/// Sorts keyed items into `order` (the keys are unique).
+pub fn sort_items<T>(items: &mut [(String, T)], order: Order) {
     match order {
         Order::Ascending => items.sort_by(|a, b| a.0.cmp(&b.0)),
         Order::Descending => items.sort_by(|a, b| b.0.cmp(&a.0)),
@@ -377,7 +351,7 @@ mod tests {
         (0..n).map(|i| (time_key(i as i64, 0), json!(i))).collect()
     }
 
-    fn input(v: Value) -> Input {
+    fn input(v: Value) -> crate::resources::Input {
         v.as_object().cloned().unwrap_or_default()
     }
 

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
-use crate::model::api::{self, AppType, SharingType, SortOrder, SpaceSortKey};
+use crate::model::api::{self, AppType, SharingType, SpaceSortKey};
 use crate::resources::pagination::Order;
 use crate::resources::table::Indexed;
 use crate::resources::{
@@ -187,7 +187,7 @@ pub fn create_space(
             ctx.region
         ),
         home_efs_uid,
-        given: stored_object(&given),
+        given: super::stored_object(&given),
         life: Life::created(ctx, Transition::SpaceCreate),
         sequence: tables.next_sequence(),
     };
@@ -196,14 +196,6 @@ pub fn create_space(
     Ok(api::CreateSpaceResponse {
         space_arn: Some(arn),
     })
-}
-
-/// A typed value as the JSON object the tables keep (the `given` of a record).
-fn stored_object<T: serde::Serialize>(value: &T) -> Input {
-    match to_stored(value) {
-        Value::Object(members) => members,
-        _ => Input::new(),
-    }
 }
 
 /// DescribeSpace.
@@ -229,16 +221,6 @@ pub fn describe_space(
     })
 }
 
-/// `SortOrder` as the pager's order; absent, the newest first as AWS is recorded answering (see
-/// [`Order::OBSERVED_STUDIO_DEFAULT`]).
-fn order_of(sort_order: Option<SortOrder>) -> Order {
-    match sort_order {
-        Some(SortOrder::Ascending) => Order::Ascending,
-        Some(SortOrder::Descending) => Order::Descending,
-        None => Order::OBSERVED_STUDIO_DEFAULT,
-    }
-}
-
 /// ListSpaces: filters `DomainIdEquals` and `SpaceNameContains`, `SortBy` `CreationTime`
 /// (default) or `LastModifiedTime`, `SortOrder` (newest first when absent, as AWS is recorded
 /// doing: see [`Order::OBSERVED_STUDIO_DEFAULT`]), 10 per page by default.
@@ -254,7 +236,7 @@ pub fn list_spaces(
         &input,
         input.sort_by == Some(SpaceSortKey::LastModifiedTime),
         10,
-        order_of(input.sort_order),
+        Order::from_sort_order(input.sort_order),
         |after, order| tables.spaces.in_order(domain_filter, after, order),
         |s: &Space| contains.is_none_or(|c| s.name.contains(c)),
         |s| s.life.last_modified(ctx.now),

@@ -12,13 +12,11 @@
 //!   in it ("Custom tag propagation", same guide).
 //! - Keys starting with `aws:` are reserved for AWS (AWS tagging rules).
 
-use serde_json::{json, Value};
-
 use crate::error::{ApiError, ApiResult};
 use crate::model::api;
 use crate::resources::pagination::Order;
+use crate::resources::Ctx;
 use crate::resources::Tables;
-use crate::resources::{Ctx, Input};
 use crate::sim::lifecycle::Status;
 
 /// A resource's tags, in the order they were first added.
@@ -74,21 +72,6 @@ pub const DOMAIN_ARN_TAG: &str = "sagemaker:domain-arn";
 
 /// Most tags a resource may hold (AWS's per-resource limit; also the model's list max).
 pub const MAX_TAGS: usize = 50;
-
-/// Reads a `Tags` list of `{Key, Value}` (keys unique, not `aws:`-prefixed).
-pub fn tags_from(input: &Input, member: &str) -> ApiResult<TagList> {
-    let Some(list) = input.get(member).and_then(Value::as_array) else {
-        return Ok(Vec::new());
-    };
-    let mut tags: TagList = Vec::with_capacity(list.len());
-    for tag in list {
-        let key = tag.get("Key").and_then(Value::as_str).unwrap_or_default();
-        let value = tag.get("Value").and_then(Value::as_str).unwrap_or_default();
-        check_new_key(&tags, key)?;
-        tags.push((key.to_string(), value.to_string()));
-    }
-    Ok(tags)
-}
 
 /// Reads a typed `Tags` list (keys unique, not `aws:`-prefixed).
 pub fn tag_list(list: Option<&[api::Tag]>) -> ApiResult<TagList> {
@@ -299,13 +282,6 @@ pub fn delete_tags(
     Ok(api::DeleteTagsOutput {})
 }
 
-/// Tags as the API writes them.
-pub fn tag_values(tags: &[(String, String)]) -> Vec<Value> {
-    tags.iter()
-        .map(|(k, v)| json!({"Key": k, "Value": v}))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -320,7 +296,7 @@ mod tests {
         let mut f = Fixture::new();
         let id = f.domain();
         let arn = f.ok(describe_domain, json!({"DomainId": id}))["DomainArn"].clone();
-        let many: Vec<Value> = (0..51)
+        let many: Vec<serde_json::Value> = (0..51)
             .map(|i| json!({"Key": format!("k{i}"), "Value": "v"}))
             .collect();
         let error = f.refused(add_tags, json!({"ResourceArn": arn, "Tags": many}));

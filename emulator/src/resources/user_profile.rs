@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
-use crate::model::api::{self, AuthMode, AutoMountHomeEFS, SortOrder, UserProfileSortKey};
+use crate::model::api::{self, AuthMode, AutoMountHomeEFS, UserProfileSortKey};
 use crate::resources::pagination::Order;
 use crate::resources::settings::{self, SettingsOf};
 use crate::resources::table::Indexed;
@@ -154,7 +154,7 @@ pub fn create_user_profile(
         name: input.user_profile_name,
         arn: arn.clone(),
         home_efs_uid,
-        given: stored_object(&given),
+        given: super::stored_object(&given),
         life: Life::created(ctx, Transition::UserProfileCreate),
         sequence: tables.next_sequence(),
     };
@@ -164,14 +164,6 @@ pub fn create_user_profile(
     Ok(api::CreateUserProfileResponse {
         user_profile_arn: Some(described_arn),
     })
-}
-
-/// A typed value as the JSON object the tables keep (the `given` of a record).
-fn stored_object<T: serde::Serialize>(value: &T) -> Input {
-    match to_stored(value) {
-        Value::Object(members) => members,
-        _ => Input::new(),
-    }
 }
 
 /// DescribeUserProfile.
@@ -212,16 +204,6 @@ fn fill_in_user_settings(settings: &mut api::UserSettings) {
         .get_or_insert(AutoMountHomeEFS::DefaultAsDomain);
 }
 
-/// `SortOrder` as the pager's order; absent, the newest first as AWS is recorded answering (see
-/// [`list_user_profiles`]).
-fn order_of(sort_order: Option<SortOrder>) -> Order {
-    match sort_order {
-        Some(SortOrder::Ascending) => Order::Ascending,
-        Some(SortOrder::Descending) => Order::Descending,
-        None => Order::OBSERVED_STUDIO_DEFAULT,
-    }
-}
-
 /// ListUserProfiles: filters `DomainIdEquals` and `UserProfileNameContains` (case-insensitive,
 /// like the names), `SortBy` `CreationTime` (default) or `LastModifiedTime`, `SortOrder`, 10 per
 /// page by default (ListUserProfiles API reference). With no `SortOrder` the newest come first:
@@ -242,7 +224,7 @@ pub fn list_user_profiles(
         &input,
         input.sort_by == Some(UserProfileSortKey::LastModifiedTime),
         10,
-        order_of(input.sort_order),
+        Order::from_sort_order(input.sort_order),
         |after, order| tables.user_profiles.in_order(domain_filter, after, order),
         |p: &UserProfile| {
             contains
