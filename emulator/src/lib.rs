@@ -15,12 +15,14 @@
 //! - [`protocol`] — awsJson1.1 without HTTP types of a framework: target header, body → JSON,
 //!   caller from SigV4, strict mode's [`protocol::sigv4`] and [`protocol::credentials`].
 //! - `persistence` — the state file: a snapshot plus a journal of the changes since, compaction,
-//!   and what a failed write or sync undoes. One thread owns the file (`persistence::writer`);
-//!   calls hand it their record and await its answer (`service::state` is the service's side).
+//!   and what a failed write or sync undoes, with its typed errors (`persistence::error`). One
+//!   thread owns the file (`persistence::writer`); calls hand it their record and await its
+//!   answer (`service::state` is the service's side).
 //! - [`service`] — [`service::Service`] holds the state, the clock, the journal and the rules,
 //!   built from a [`service::config::ServiceConfig`]; it runs one call: looks the operation up
 //!   in [`service::dispatch`] (THE table of operations), validates it, reads it into its typed
-//!   input, runs its handler under its partition's lock, journals it; also the lazy [`service::scenario`] replay, the
+//!   input, runs its handler under its partition's lock, journals it; also the lazy
+//!   [`service::scenario`] replay, the
 //!   dashboard's `service::snapshot` and [`service::quick_setup`] (the console's Quick setup as
 //!   a list of calls, for the subcommand and the dashboard's form).
 //! - [`http`] — the only code that speaks HTTP (axum): the API on `POST /`, the admin API, the

@@ -36,7 +36,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::state_path::{lock_state_file, resolve_state_file};
-use super::{line_of, writer, Determinants, Entry, Summary};
+use super::{line_of, writer, Determinants, Entry, StateFileError, Summary};
 use crate::error::{ApiError, ApiResult};
 
 /// When a compaction starts: once the journal part holds more than `ratio` times the bytes of
@@ -65,7 +65,7 @@ pub trait StateOwner: Send + Sync + 'static {
     /// thread itself: a reset or an import waits for its rewrite.)
     fn hold_calls_for(&self, wait: std::time::Duration, work: &mut dyn FnMut()) -> bool;
     /// Replaces the whole state with the state text `input` (the file up to its last sync).
-    fn replace_state(&self, input: &mut dyn BufRead) -> Result<(), String>;
+    fn replace_state(&self, input: &mut dyn BufRead) -> Result<(), StateFileError>;
 }
 
 /// A change serialized as its journal line, ready to be appended once its handler succeeded.
@@ -177,13 +177,11 @@ impl Shared {
     }
 }
 
-/// The answer to a change that could not be made durable: retryable, and nothing was changed.
-pub(super) fn not_durable(path: &Path, e: &dyn std::fmt::Display) -> ApiError {
-    tracing::warn!(path = %path.display(), error = %e, "state file: a change could not be made durable and was undone");
-    ApiError::ServiceUnavailable(format!(
-        "The change could not be made durable (state file {}: {e}) and was not made. Retry later.",
-        path.display()
-    ))
+/// The answer to a change that a failed write, sync or install kept from being made durable:
+/// logged, then [`StateFileError::not_durable`] (retryable, and nothing was changed).
+pub(super) fn not_durable(path: &Path, source: std::io::Error) -> ApiError {
+    tracing::warn!(path = %path.display(), error = %source, "state file: a change could not be made durable and was undone");
+    StateFileError::io(path, source).not_durable()
 }
 
 /// Writes a new state file's snapshot part to a temporary file beside `path`, synced; answers
@@ -232,54 +230,51 @@ impl Journal {
         path: &Path,
         rule: CompactionRule,
         now: i64,
-        load: impl FnOnce(&mut dyn BufRead) -> Result<Summary, String>,
-    ) -> Result<Journal, String> {
+        load: impl FnOnce(&mut dyn BufRead) -> Result<Summary, StateFileError>,
+    ) -> Result<Journal, StateFileError> {
         // Everything below works on the real file: a symlink is followed (a compaction replaces
         // the file it points to, never the link), and any spelling of one file takes one lock.
         let real = resolve_state_file(path)?;
         let path = real.as_path();
-        let shown = path.display();
+        let io = |source| StateFileError::io(path, source);
         let held = lock_state_file(path)?;
         let summary = match File::open(path) {
-            Ok(file) => load(&mut BufReader::with_capacity(1 << 20, file)).map_err(|e| {
-                format!("state file {shown}: {e}; refusing to load or overwrite it")
+            Ok(file) => load(&mut BufReader::with_capacity(1 << 20, file)).map_err(|source| {
+                StateFileError::Unloadable {
+                    path: path.to_path_buf(),
+                    source: Box::new(source),
+                }
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Summary {
                 version: super::VERSION,
                 ..Summary::default()
             },
-            Err(e) => return Err(format!("state file {shown}: {e}")),
+            Err(e) => return Err(io(e)),
         };
         let mut summary = summary;
         if summary.good_len == 0 {
             let (tmp, len) =
                 write_temporary(path, ".tmp", |out| super::snapshot::write(out, now, &[]))
-                    .map_err(|e| format!("state file {shown}: {e}"))?;
+                    .map_err(io)?;
             std::fs::rename(&tmp, path)
                 .and_then(|()| sync_directory_of(path))
-                .map_err(|e| format!("state file {shown}: {e}"))?;
+                .map_err(io)?;
             summary.good_len = len;
             summary.snapshot_len = len;
         } else if summary.torn_tail {
-            let file = OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(|e| format!("state file {shown}: {e}"))?;
+            let file = OpenOptions::new().write(true).open(path).map_err(io)?;
             let total = file.metadata().map(|m| m.len()).unwrap_or(0);
             tracing::warn!(
-                path = %shown,
+                path = %path.display(),
                 kept_bytes = summary.good_len,
                 dropped_bytes = total.saturating_sub(summary.good_len),
                 "state file ends in a record torn by a crash (never acknowledged): cutting it off"
             );
             file.set_len(summary.good_len)
                 .and_then(|()| file.sync_all())
-                .map_err(|e| format!("state file {shown}: {e}"))?;
+                .map_err(io)?;
         }
-        let file = OpenOptions::new()
-            .append(true)
-            .open(path)
-            .map_err(|e| format!("state file {shown}: {e}"))?;
+        let file = OpenOptions::new().append(true).open(path).map_err(io)?;
         let shared = Arc::new(Shared {
             path: path.to_path_buf(),
             inbox: Mutex::new(Inbox::default()),
@@ -293,8 +288,12 @@ impl Journal {
             inject: Injected::default(),
             owner: OnceLock::new(),
         });
-        writer::start(Arc::clone(&shared), file, summary.good_len, held)
-            .map_err(|e| format!("state file {shown}: starting its journal thread: {e}"))?;
+        writer::start(Arc::clone(&shared), file, summary.good_len, held).map_err(|source| {
+            StateFileError::JournalThread {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
         Ok(Journal {
             file: Some(Arc::new(Handle(shared))),
         })
@@ -314,9 +313,7 @@ impl Journal {
         if self.file.is_none() {
             return Ok(None);
         }
-        let json = serde_json::to_string(entry)
-            .map_err(|e| ApiError::Internal(format!("journal entry: {e}")))?;
-        Ok(Some(Prepared(line_of(&json))))
+        prepared(serde_json::to_string(entry))
     }
 
     /// Serializes an API call as [`Entry::Call`], from borrowed parts (the request path clones
@@ -345,7 +342,7 @@ impl Journal {
         if self.file.is_none() {
             return Ok(None);
         }
-        let json = serde_json::to_string(&CallRef {
+        prepared(serde_json::to_string(&CallRef {
             account_id,
             region,
             operation,
@@ -353,9 +350,7 @@ impl Journal {
             at,
             seed: determinants.seed,
             failure: determinants.failure.as_deref(),
-        })
-        .map_err(|e| ApiError::Internal(format!("journal entry: {e}")))?;
-        Ok(Some(Prepared(line_of(&json))))
+        }))
     }
 
     /// Hands a change that was made to the journal thread (a push in memory: call it while the
@@ -457,11 +452,11 @@ impl Journal {
         };
         let shared = &file.0;
         let (tmp, snapshot_len) = write_temporary(&shared.path, ".tmp", write)
-            .map_err(|e| not_durable(&shared.path, &e))?;
+            .map_err(|e| not_durable(&shared.path, e))?;
         shared.rewrite_waiting.store(true, Ordering::SeqCst);
         let installed = install(shared, tmp, snapshot_len, false);
         shared.rewrite_waiting.store(false, Ordering::SeqCst);
-        installed.map_err(|e| not_durable(&shared.path, &e))
+        installed.map_err(|e| not_durable(&shared.path, e))
     }
 
     /// Waits until no compaction runs (tests and benchmarks: readiness by the compaction's own
@@ -505,6 +500,13 @@ impl Journal {
             )
         })
     }
+}
+
+/// A change's journal line. A change that cannot be serialized is the emulator's fault (every
+/// entry is plain JSON): `InternalFailure`, before anything was changed.
+fn prepared(json: serde_json::Result<String>) -> ApiResult<Option<Prepared>> {
+    let json = json.map_err(|e| ApiError::Internal(format!("journal entry: {e}")))?;
+    Ok(Some(Prepared(line_of(&json))))
 }
 
 /// Asks the journal thread to put `tmp` in place of the state file, and waits for its answer

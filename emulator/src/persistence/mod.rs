@@ -27,13 +27,20 @@
 //! - a bad line before the last one, or a snapshot shorter than its header says, is corruption:
 //!   the emulator refuses to start and leaves the file alone;
 //! - another format or a later version is refused with a clear message and never overwritten.
+//!
+//! Errors: every failure here is a [`StateFileError`] (see [`error`]), with the path or the
+//! record it concerns and its `io::Error` or `serde_json::Error`; it becomes an API error only at
+//! the boundary where an answer is due (an import's `ValidationException`, a change's
+//! `ServiceUnavailable`).
 
+pub mod error;
 pub mod journal;
 pub mod reader;
 pub mod snapshot;
 pub mod state_path;
 mod writer;
 
+pub use error::StateFileError;
 pub use journal::{CompactionRule, Journal, Prepared, StateOwner, Ticket};
 pub use reader::{read, Record, Summary};
 

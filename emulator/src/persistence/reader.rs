@@ -5,7 +5,7 @@ use std::io::BufRead;
 
 use serde::Deserialize;
 
-use super::{checked, Entry, FORMAT, VERSION};
+use super::{checked, Entry, StateFileError, FORMAT, VERSION};
 use crate::resources::{PartitionKey, Tables};
 
 /// One record of a state text, in the order of the text.
@@ -60,58 +60,56 @@ struct PartitionLine {
 
 /// Reads a state text from `input`, handing each record to `sink` in order. `allow_torn_tail`: a
 /// crash can leave a torn last line in a state file; an import must be whole. An empty text is
-/// an empty state.
+/// an empty state. The sink refuses a record with [`StateFileError::RecordRefused`] or
+/// [`StateFileError::RecordDoesNotReplay`]; its refusal ends the reading, as it is.
 pub fn read(
     input: &mut dyn BufRead,
     allow_torn_tail: bool,
-    sink: &mut dyn FnMut(Record) -> Result<(), String>,
-) -> Result<Summary, String> {
+    sink: &mut dyn FnMut(Record) -> Result<(), StateFileError>,
+) -> Result<Summary, StateFileError> {
     let mut summary = Summary {
         version: VERSION,
         ..Summary::default()
     };
     let mut line = Vec::new();
     let mut number: u64 = 0;
-    let mut next = |line: &mut Vec<u8>| -> Result<bool, String> {
+    let mut next = |line: &mut Vec<u8>| -> Result<bool, StateFileError> {
         line.clear();
         let read = input
             .read_until(b'\n', line)
-            .map_err(|e| format!("reading: {e}"))?;
+            .map_err(StateFileError::Read)?;
         Ok(read > 0)
     };
     if !next(&mut line)? {
         return Ok(summary);
     }
     number += 1;
-    let header: Header = whole_json(&line)
-        .and_then(|json| serde_json::from_slice(json).ok())
-        .filter(|h: &Header| h.format.as_deref() == Some(FORMAT))
-        .ok_or_else(|| {
-            format!("not a {FORMAT} file (its first line is not this emulator's journal header)")
-        })?;
+    let not_a_state_text = |source| StateFileError::NotAStateText { source };
+    let json = whole_json(&line).ok_or_else(|| not_a_state_text(None))?;
+    let header: Header = serde_json::from_slice(json).map_err(|e| not_a_state_text(Some(e)))?;
+    if header.format.as_deref() != Some(FORMAT) {
+        return Err(not_a_state_text(None));
+    }
     summary.version = match header.version {
         Some(version @ 1..=VERSION) => version,
-        other => {
-            return Err(format!(
-                "written in journal format version {}, this emulator reads versions 1 to {VERSION}",
-                other.map_or("?".to_string(), |v| v.to_string())
-            ))
-        }
+        found => return Err(StateFileError::UnsupportedVersion { found }),
     };
     summary.good_len = line.len() as u64;
     if let Some(now) = header.now {
         sink(Record::Entry(Entry::Clock { now }))?;
     }
     for _ in 0..header.partitions {
-        let missing = number + 1;
-        let incomplete = move || format!("the snapshot is incomplete (record {missing})");
+        let incomplete = StateFileError::IncompleteSnapshot { record: number + 1 };
         if !next(&mut line)? {
-            return Err(incomplete());
+            return Err(incomplete);
         }
         number += 1;
-        let json = whole_json(&line).ok_or_else(incomplete)?;
+        let json = whole_json(&line).ok_or(incomplete)?;
         let partition: PartitionLine =
-            serde_json::from_slice(json).map_err(|e| format!("record {number} is damaged: {e}"))?;
+            serde_json::from_slice(json).map_err(|source| StateFileError::DamagedPartition {
+                record: number,
+                source,
+            })?;
         sink(Record::Partition {
             key: PartitionKey {
                 account_id: partition.account_id,
@@ -123,25 +121,33 @@ pub fn read(
     }
     summary.snapshot_len = summary.good_len;
     // A damaged line is torn only if nothing follows it.
-    let mut damaged: Option<u64> = None;
+    let mut damaged: Option<StateFileError> = None;
     while next(&mut line)? {
         number += 1;
-        if let Some(bad) = damaged {
-            return Err(format!("record {bad} is damaged"));
+        if let Some(damaged) = damaged {
+            return Err(damaged);
         }
-        let entry = whole_json(&line).and_then(|json| serde_json::from_slice::<Entry>(json).ok());
+        let entry = match whole_json(&line) {
+            Some(json) => serde_json::from_slice::<Entry>(json).map_err(Some),
+            None => Err(None),
+        };
         match entry {
-            Some(entry) => {
+            Ok(entry) => {
                 sink(Record::Entry(entry))?;
                 summary.good_len += line.len() as u64;
                 summary.entries += 1;
             }
-            None => damaged = Some(number),
+            Err(source) => {
+                damaged = Some(StateFileError::DamagedRecord {
+                    record: number,
+                    source,
+                })
+            }
         }
     }
-    if let Some(bad) = damaged {
+    if let Some(damaged) = damaged {
         if !allow_torn_tail {
-            return Err(format!("record {bad} is damaged"));
+            return Err(damaged);
         }
         summary.torn_tail = true;
     }
@@ -184,6 +190,7 @@ mod tests {
         text
     }
 
+    /// The records read, or the error's text (what the emulator prints).
     fn read_all(text: &[u8], allow_torn_tail: bool) -> Result<(Summary, Vec<String>), String> {
         let mut seen = Vec::new();
         let summary = read(&mut &text[..], allow_torn_tail, &mut |record| {
@@ -192,7 +199,8 @@ mod tests {
                 Record::Entry(entry) => format!("{entry:?}"),
             });
             Ok(())
-        })?;
+        })
+        .map_err(|e| e.to_string())?;
         Ok((summary, seen))
     }
 
@@ -232,6 +240,20 @@ mod tests {
         let header_only = whole.lines().next().unwrap().to_string() + "\n";
         let error = read_all(header_only.as_bytes(), true).unwrap_err();
         assert!(error.contains("snapshot is incomplete"), "{error}");
+    }
+
+    #[test]
+    fn a_damaged_record_is_typed_with_its_number_and_keeps_the_json_error() {
+        let text =
+            line_of(r#"{"Format":"sagemaker-studio-emulator/journal","Version":2,"Partitions":1}"#)
+                + &line_of(r#"{"AccountId":"000000000000"}"#);
+        let error = read(&mut text.as_bytes(), true, &mut |_| Ok(())).unwrap_err();
+        assert!(
+            matches!(error, StateFileError::DamagedPartition { record: 2, .. }),
+            "{error:?}"
+        );
+        let source = std::error::Error::source(&error).expect("a source");
+        assert!(source.is::<serde_json::Error>(), "{source:?}");
     }
 
     #[test]

@@ -6,21 +6,25 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+use super::StateFileError;
+
 /// The real file a `--state-file` path names: symlinks followed (also a dangling one: its target
 /// is where the file will be made), `.`/`..` and relative spellings resolved, so that every
 /// spelling of one file locks one lock file and compaction renames over the real file. A file
 /// with more than one hard link is refused: a compaction replaces the file by a rename, after
 /// which the other links would keep its old content (another emulator started on one of them
 /// would silently lose the first one's changes).
-pub fn resolve_state_file(path: &Path) -> Result<PathBuf, String> {
-    let shown = path.display();
+pub fn resolve_state_file(path: &Path) -> Result<PathBuf, StateFileError> {
     let mut current = path.to_path_buf();
     // Follow a chain of symlinks by hand: `canonicalize` refuses a dangling one.
     for _ in 0..40 {
         match std::fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                let target = std::fs::read_link(&current)
-                    .map_err(|e| format!("state file {shown}: reading the symlink: {e}"))?;
+                let target =
+                    std::fs::read_link(&current).map_err(|source| StateFileError::ReadLink {
+                        path: path.to_path_buf(),
+                        source,
+                    })?;
                 current = match current.parent() {
                     Some(dir) if target.is_relative() => dir.join(target),
                     _ => target,
@@ -31,30 +35,35 @@ pub fn resolve_state_file(path: &Path) -> Result<PathBuf, String> {
     }
     let name = current
         .file_name()
-        .ok_or_else(|| format!("state file {shown}: names no file"))?
+        .ok_or_else(|| StateFileError::NamesNoFile {
+            path: path.to_path_buf(),
+        })?
         .to_owned();
     let dir = match current.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let dir = std::fs::canonicalize(&dir)
-        .map_err(|e| format!("state file {shown}: its folder {}: {e}", dir.display()))?;
+    let dir = std::fs::canonicalize(&dir).map_err(|source| StateFileError::Folder {
+        path: path.to_path_buf(),
+        folder: dir.clone(),
+        source,
+    })?;
     let real = dir.join(name);
     if let Ok(meta) = std::fs::symlink_metadata(&real) {
         if meta.file_type().is_symlink() {
-            return Err(format!(
-                "state file {shown}: too many levels of symbolic links"
-            ));
+            return Err(StateFileError::SymlinkLoop {
+                path: path.to_path_buf(),
+            });
         }
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt as _;
             if meta.nlink() > 1 {
-                return Err(format!(
-                    "state file {shown} ({}) has {} hard links: a compaction replaces the file by a rename, and the other links would keep its old content. Give the emulator a file with one link (a symlink is fine).",
-                    real.display(),
-                    meta.nlink()
-                ));
+                return Err(StateFileError::HardLinks {
+                    path: path.to_path_buf(),
+                    real,
+                    links: meta.nlink(),
+                });
             }
         }
     }
@@ -71,7 +80,7 @@ pub fn lock_path(path: &Path) -> PathBuf {
 
 /// Takes the exclusive advisory lock of `path`'s lock file for the life of the process and writes
 /// this process's id in it; refused, naming the holder's pid, when another process holds it.
-pub(super) fn lock_state_file(path: &Path) -> Result<File, String> {
+pub(super) fn lock_state_file(path: &Path) -> Result<File, StateFileError> {
     let lock = lock_path(path);
     let mut file = OpenOptions::new()
         .read(true)
@@ -79,12 +88,10 @@ pub(super) fn lock_state_file(path: &Path) -> Result<File, String> {
         .create(true)
         .truncate(false)
         .open(&lock)
-        .map_err(|e| {
-            format!(
-                "state file {}: its lock file {}: {e}",
-                path.display(),
-                lock.display()
-            )
+        .map_err(|source| StateFileError::LockFile {
+            path: path.to_path_buf(),
+            lock: lock.clone(),
+            source,
         })?;
     // A journal of this same process that is being dropped (its journal thread holds it until it
     // has written what was queued) releases the lock in a moment: an in-process restart waits for it, up
@@ -106,24 +113,27 @@ pub(super) fn lock_state_file(path: &Path) -> Result<File, String> {
             let _ = file.seek(std::io::SeekFrom::Start(0));
             let _ = file.read_to_string(&mut holder);
             let holder = holder.trim();
-            return Err(format!(
-                "state file {} is in use by another emulator (pid {}); refusing to start (two emulators on one file would lose each other's changes)",
-                path.display(),
-                if holder.is_empty() { "unknown" } else { holder }
-            ));
+            return Err(StateFileError::InUse {
+                path: path.to_path_buf(),
+                holder: (!holder.is_empty()).then(|| holder.to_string()),
+            });
         }
-        Err(std::fs::TryLockError::Error(e)) => {
-            return Err(format!(
-                "state file {}: locking {}: {e}",
-                path.display(),
-                lock.display()
-            ))
+        Err(std::fs::TryLockError::Error(source)) => {
+            return Err(StateFileError::Locking {
+                path: path.to_path_buf(),
+                lock,
+                source,
+            })
         }
     }
     file.set_len(0)
         .and_then(|()| file.write_all(std::process::id().to_string().as_bytes()))
         .and_then(|()| file.sync_all())
-        .map_err(|e| format!("state file {}: {}: {e}", path.display(), lock.display()))?;
+        .map_err(|source| StateFileError::WritingLock {
+            path: path.to_path_buf(),
+            lock,
+            source,
+        })?;
     Ok(file)
 }
 

@@ -15,6 +15,7 @@ use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use super::journal::{not_durable, sync_directory_of, Item, Shared};
+use super::StateFileError;
 use crate::error::{ApiError, ApiResult};
 
 /// How long a recovery waits at a time for calls to be held off before it checks whether a
@@ -135,10 +136,10 @@ impl Writer {
 
     /// The answer to a change a recovery undid.
     fn undone(&self) -> ApiError {
-        ApiError::ServiceUnavailable(format!(
-            "The change could not be made durable (state file {}) and was not made. Retry later.",
-            self.shared.path.display()
-        ))
+        StateFileError::Undone {
+            path: self.shared.path.clone(),
+        }
+        .not_durable()
     }
 
     /// Writes and syncs a batch, then answers its waiters: durable, or (after a recovery) undone.
@@ -160,7 +161,7 @@ impl Writer {
                 Ok(())
             }
             Err(e) => {
-                let answer = not_durable(&self.shared.path, &e);
+                let answer = not_durable(&self.shared.path, e);
                 self.recover();
                 Err(answer)
             }
@@ -257,10 +258,10 @@ impl Writer {
     }
 
     /// The state file up to its last synced record.
-    fn read_synced(&self) -> Result<BufReader<std::io::Take<File>>, String> {
+    fn read_synced(&self) -> Result<BufReader<std::io::Take<File>>, StateFileError> {
         File::open(&self.shared.path)
             .map(|f| BufReader::with_capacity(1 << 20, f.take(self.synced)))
-            .map_err(|e| format!("state file {}: {e}", self.shared.path.display()))
+            .map_err(|e| StateFileError::io(&self.shared.path, e))
     }
 
     /// Puts `tmp` in place of the state file (see [`Item::Install`]) and answers `reply`.

@@ -30,7 +30,9 @@ use std::sync::Arc;
 use parking_lot::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::error::{ApiError, ApiResult};
-use crate::persistence::{self, Entry, Journal, Record, StateOwner, Summary, Ticket};
+use crate::persistence::{
+    self, Entry, Journal, Record, StateFileError, StateOwner, Summary, Ticket,
+};
 use crate::protocol::ApiRequest;
 use crate::resources::{app, lock, PartitionKey, Store, Tables};
 use crate::service::{parse_app_arn, scenario, Determinants, Origin, Service};
@@ -77,7 +79,7 @@ impl StateOwner for Rebuilder {
         }
     }
 
-    fn replace_state(&self, input: &mut dyn BufRead) -> Result<(), String> {
+    fn replace_state(&self, input: &mut dyn BufRead) -> Result<(), StateFileError> {
         let staging = self.0.staging();
         staging.load(input, StateSource::OwnFile)?;
         self.0.store.put_all(staging.store.take_all());
@@ -104,27 +106,35 @@ impl Service {
     /// partitions, then the journal's changes replayed. Every time must lie in 0..=LATEST; an import
     /// must also name plausible partitions only (the emulator's own file holds what its callers
     /// made, e.g. a `--region` of the user's choosing).
-    pub fn load(&self, input: &mut dyn BufRead, source: StateSource) -> Result<Summary, String> {
+    pub fn load(
+        &self,
+        input: &mut dyn BufRead,
+        source: StateSource,
+    ) -> Result<Summary, StateFileError> {
         let allow_torn_tail = source == StateSource::OwnFile;
         let mut number = 1u64;
-        let mut sink = |record: Record| -> Result<(), String> {
+        let mut sink = |record: Record| -> Result<(), StateFileError> {
             number += 1;
+            let refused = |reason| StateFileError::RecordRefused {
+                record: number,
+                reason,
+            };
             match record {
                 Record::Partition { key, tables } => {
                     if source == StateSource::Import {
-                        check_partition(&key).map_err(|e| format!("record {number}: {e}"))?;
+                        check_partition(&key).map_err(refused)?;
                     }
                     *lock(&self.store.partition(&key)) = *tables;
                     Ok(())
                 }
                 Record::Entry(entry) => {
-                    check_entry(&entry, source).map_err(|e| format!("record {number}: {e}"))?;
-                    self.replay_entry(&entry).map_err(|e| {
-                        format!(
-                            "record {number} ({entry:?}) does not replay: {}: {}",
-                            e.code(),
-                            e.message()
-                        )
+                    check_entry(&entry, source).map_err(refused)?;
+                    self.replay_entry(&entry).map_err(|source| {
+                        StateFileError::RecordDoesNotReplay {
+                            record: number,
+                            entry: Box::new(entry),
+                            source,
+                        }
                     })
                 }
             }
