@@ -1,6 +1,14 @@
-//! The one error type of the SageMaker API: every refusal a handler or the protocol layer can
+//! The error type of the SageMaker API: every refusal a handler or the protocol layer can
 //! produce, with its AWS error code and HTTP status. `code()` and `status()` are exhaustive matches,
 //! so adding a variant forces a decision on both.
+//!
+//! What it holds, and what it does not: the modelled SageMaker errors, the awsJson protocol's
+//! (validation, serialization, unknown operation, strict mode's SigV4 refusals), the emulator's
+//! own 500 and 503, and injected faults. The HTTP edge's and the admin API's refusals (a foreign
+//! host, a body too large or too slow, an unknown admin path, a second import) are the HTTP
+//! layer's own type (`http::EdgeRefusal`), and the state file's errors are `persistence`'s
+//! (`StateFileError`); both reach the wire through the same envelope, the second only once
+//! converted to one of these.
 //!
 //! Codes follow the model (see `docs/protocol.md`): modelled SageMaker errors carry no
 //! `Exception` suffix (`ResourceNotFound`), the generic awsJson ones do (`ValidationException`).
@@ -28,9 +36,6 @@ pub enum ApiError {
     /// `UnknownOperationException`: the `X-Amz-Target` names no operation of this service.
     #[error("{0}")]
     UnknownOperation(String),
-    /// `RequestEntityTooLargeException` (HTTP 413): the body exceeds the emulator's size limit.
-    #[error("{0}")]
-    RequestTooLarge(String),
     /// `MissingAuthenticationTokenException` (HTTP 403, strict mode): no SigV4 `Authorization`.
     #[error("{0}")]
     MissingAuthenticationToken(String),
@@ -45,30 +50,9 @@ pub enum ApiError {
     /// `X-Amz-Date` outside the 15-minute window.
     #[error("{0}")]
     InvalidSignature(String),
-    /// `UnknownOperationException` (HTTP 404): no admin call at this `/_emulator/` path.
-    #[error("{0}")]
-    UnknownAdminPath(String),
-    /// `MethodNotAllowedException` (HTTP 405): an admin path called with the wrong method.
-    #[error("{0}")]
-    MethodNotAllowed(String),
-    /// `AccessDeniedException` (HTTP 403): the HTTP edge's guard refused the request (another
-    /// site's origin, a host that is not the emulator's, a missing admin token).
-    #[error("{0}")]
-    AccessDenied(String),
-    /// `UnsupportedMediaTypeException` (HTTP 415): an admin call that changes state without
-    /// `Content-Type: application/json`.
-    #[error("{0}")]
-    UnsupportedMediaType(String),
-    /// `RequestTimeoutException` (HTTP 408): the client did not send the request's body in time.
-    #[error("{0}")]
-    RequestTimeout(String),
     /// `InternalFailure` (HTTP 500): the emulator's own fault.
     #[error("{0}")]
     Internal(String),
-    /// `ConflictException` (HTTP 409): an admin call that runs one at a time (an import) while
-    /// another runs.
-    #[error("{0}")]
-    Conflict(String),
     /// `ServiceUnavailable` (HTTP 503, retried by the SDKs): the change could not be made
     /// durable in the state file (disk full, failed sync) and was not made.
     #[error("{0}")]
@@ -95,15 +79,8 @@ impl ApiError {
             ApiError::Validation(_) => "ValidationException",
             ApiError::Serialization(_) => "SerializationException",
             ApiError::UnknownOperation(_) => "UnknownOperationException",
-            ApiError::RequestTooLarge(_) => "RequestEntityTooLargeException",
-            ApiError::UnknownAdminPath(_) => "UnknownOperationException",
             ApiError::Internal(_) => "InternalFailure",
             ApiError::ServiceUnavailable(_) => "ServiceUnavailable",
-            ApiError::Conflict(_) => "ConflictException",
-            ApiError::AccessDenied(_) => "AccessDeniedException",
-            ApiError::RequestTimeout(_) => "RequestTimeoutException",
-            ApiError::UnsupportedMediaType(_) => "UnsupportedMediaTypeException",
-            ApiError::MethodNotAllowed(_) => "MethodNotAllowedException",
             ApiError::MissingAuthenticationToken(_) => "MissingAuthenticationTokenException",
             ApiError::IncompleteSignature(_) => "IncompleteSignatureException",
             ApiError::UnrecognizedClient(_) => "UnrecognizedClientException",
@@ -121,15 +98,8 @@ impl ApiError {
             | ApiError::Validation(_)
             | ApiError::Serialization(_)
             | ApiError::UnknownOperation(_) => 400,
-            ApiError::RequestTooLarge(_) => 413,
-            ApiError::UnknownAdminPath(_) => 404,
             ApiError::Internal(_) => 500,
             ApiError::ServiceUnavailable(_) => 503,
-            ApiError::Conflict(_) => 409,
-            ApiError::AccessDenied(_) => 403,
-            ApiError::RequestTimeout(_) => 408,
-            ApiError::UnsupportedMediaType(_) => 415,
-            ApiError::MethodNotAllowed(_) => 405,
             ApiError::MissingAuthenticationToken(_)
             | ApiError::IncompleteSignature(_)
             | ApiError::UnrecognizedClient(_)

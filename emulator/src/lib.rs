@@ -3,9 +3,10 @@
 //!
 //! The folders are the layers, each using only the ones listed before it (checked by
 //! `scripts/check-layers`):
-//! - [`error`] — the one error enum with AWS's codes; [`model`] — the SageMaker model slice, the
-//!   request validator, the output-shape check and [`model::api`], the typed input and output of
-//!   every operation (generated from the slice by `scripts/gen_api_types.py`).
+//! - [`error`] — the API's error enum with AWS's codes (the HTTP edge's own refusals are
+//!   `http::EdgeRefusal`); [`model`] — the SageMaker model slice, the request validator, the
+//!   output-shape check and [`model::api`], the typed input and output of every operation
+//!   (generated from the slice by `scripts/gen_api_types.py`).
 //! - [`sim`] — what the emulator simulates, knowing nothing of requests: the [`clock`],
 //!   statuses over time ([`lifecycle`]), [`sim::metering`] and [`sim::prices`], service
 //!   [`sim::quotas`], and the queue of injected [`sim::faults`].

@@ -1,6 +1,8 @@
 //! The admin API under `/_emulator/` (docs/contract.md §5): health, reset, the clock, the usage report
 //! and app activity (idle shutdown). JSON in
-//! PascalCase like the AWS API; errors in the same envelope as the API's.
+//! PascalCase like the AWS API; errors in the same envelope as the API's: the admin API's own
+//! refusals (a wrong method, a second import) are [`EdgeRefusal`]s, what the service refuses
+//! stays an [`ApiError`].
 
 use std::time::Duration;
 
@@ -14,8 +16,8 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
-use crate::http::response::{self, answer};
-use crate::http::SharedService;
+use crate::http::response::{self, answer, WireError};
+use crate::http::{EdgeRefusal, Refusal, SharedService};
 use crate::protocol;
 use crate::service::{Service, UsageFilter};
 use crate::sim::clock::ClockMode;
@@ -38,19 +40,19 @@ pub fn routes() -> Router<crate::http::RouterState> {
 }
 
 /// Reads an admin call's JSON object body with the API's size limit and errors.
-async fn read_json(body: Body) -> Result<serde_json::Map<String, Value>, ApiError> {
-    protocol::parse_body(&response::read_body(body).await?)
+async fn read_json(body: Body) -> Result<serde_json::Map<String, Value>, Refusal> {
+    Ok(protocol::parse_body(&response::read_body(body).await?)?)
 }
 
 /// An admin path called with a method it does not take.
 async fn wrong_method(method: Method, uri: Uri) -> Response {
-    refuse(&ApiError::MethodNotAllowed(format!(
+    refuse(&EdgeRefusal::MethodNotAllowed(format!(
         "{} does not take {method}.",
         uri.path()
     )))
 }
 
-fn refuse(error: &ApiError) -> Response {
+fn refuse(error: &impl WireError) -> Response {
     response::failure(&protocol::request_id(), error)
 }
 
@@ -76,7 +78,8 @@ async fn set_quotas(State(service): State<SharedService>, body: Body) -> Respons
         let Some(Value::Object(quotas)) = input.get("Quotas") else {
             return Err(ApiError::validation(
                 "Quotas (an object of quota name → limit, e.g. {\"apps:KernelGateway:ml.g5.48xlarge\": 0}) is required.",
-            ));
+            )
+            .into());
         };
         let mut limits = crate::sim::quotas::QuotaLimits::unlimited();
         for (name, limit) in quotas {
@@ -127,7 +130,7 @@ async fn export_state(State(service): State<SharedService>) -> Response {
 async fn import_state(State(service): State<SharedService>, body: Body) -> Response {
     let permit = match service.import_permit() {
         Ok(permit) => permit,
-        Err(e) => return refuse(&e),
+        Err(busy) => return refuse(&EdgeRefusal::from(busy)),
     };
     let mut streamed = match response::streamed_body(body, MAX_STATE_BYTES) {
         Ok(streamed) => streamed,
@@ -138,8 +141,8 @@ async fn import_state(State(service): State<SharedService>, body: Body) -> Respo
         let outcome = service.import(&mut streamed.reader);
         // A body cut short (too large, timed out) is that error, not a malformed state.
         match streamed.error() {
-            Some(e) => Err(e),
-            None => outcome,
+            Some(e) => Err(Refusal::from(e)),
+            None => outcome.map_err(Refusal::from),
         }
     })
     .await;
@@ -170,7 +173,8 @@ async fn advance_clock(State(service): State<SharedService>, body: Body) -> Resp
             Some(s) if (0.0..=1e10).contains(&s) => Ok(s),
             _ => Err(ApiError::validation(
                 "Seconds must be a number of seconds between 0 and 10000000000.",
-            )),
+            )
+            .into()),
         }
     });
     match seconds {
@@ -211,7 +215,7 @@ async fn activity(State(service): State<SharedService>, body: Body) -> Response 
             .and_then(Value::as_str)
             .ok_or_else(|| ApiError::validation("AppArn (a string) is required."))?
             .to_string();
-        service.record_activity(&arn)
+        Ok(service.record_activity(&arn)?)
     });
     match outcome {
         Ok((value, ticket)) => match service.acknowledge(ticket).await {

@@ -34,7 +34,7 @@ async fn inject_fault(State(service): State<SharedService>, body: Body) -> Respo
     // The one body reader: an oversize body is refused in AWS's envelope, as on every route.
     let parsed = match response::read_body(body).await {
         Ok(bytes) => protocol::parse_body(&bytes).and_then(|input| parse_fault(&input)),
-        Err(e) => Err(e),
+        Err(e) => return response::failure(&protocol::request_id(), &e),
     };
     match parsed {
         Ok(fault) => match service.faults.inject(fault) {

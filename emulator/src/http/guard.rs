@@ -15,7 +15,7 @@
 //!   bound to a non-loopback address without a token, those calls are refused (the dashboard's
 //!   read-only views and the SageMaker API keep working).
 //!
-//! Each refusal is a typed JSON error in AWS's envelope. The rules are a pure function
+//! Each refusal is an [`EdgeRefusal`] in AWS's envelope. The rules are a pure function
 //! ([`check`]) of the request's method, path and headers and the [`Policy`], tested alone.
 
 use axum::body::Body;
@@ -23,7 +23,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap, Method};
 use axum::response::{IntoResponse, Response};
 
-use crate::error::ApiError;
+use crate::http::EdgeRefusal;
 
 /// Who may call, fixed at start.
 #[derive(Debug, Clone, Default)]
@@ -92,13 +92,13 @@ pub fn check(
     method: &Method,
     path: &str,
     headers: &HeaderMap,
-) -> Option<ApiError> {
+) -> Option<EdgeRefusal> {
     let authority = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     let host = authority.map(host_name);
     match host {
         Some(name) if policy.accepts_host(name) => {}
         Some(name) => {
-            return Some(ApiError::AccessDenied(format!(
+            return Some(EdgeRefusal::AccessDenied(format!(
                 "Host '{name}' does not name this emulator: requests must be addressed to an IP address, localhost, or a name given with --allowed-host."
             )))
         }
@@ -117,7 +117,7 @@ pub fn check(
                 .zip(authority)
                 .is_some_and(|(from, to)| from.eq_ignore_ascii_case(to));
             if !own {
-                return Some(ApiError::AccessDenied(format!(
+                return Some(EdgeRefusal::AccessDenied(format!(
                     "Origin '{origin}' is not this emulator's: admin calls are not taken from other sites."
                 )));
             }
@@ -128,7 +128,7 @@ pub fn check(
             .and_then(|v| v.split(';').next())
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
         if !json {
-            return Some(ApiError::UnsupportedMediaType(format!(
+            return Some(EdgeRefusal::UnsupportedMediaType(format!(
                 "{method} {path} takes Content-Type: application/json (a guard against requests from other sites)."
             )));
         }
@@ -145,13 +145,13 @@ pub fn check(
                     bool::from(given.as_bytes().ct_eq(token.as_bytes()))
                 });
                 if !matches {
-                    return Some(ApiError::AccessDenied(format!(
+                    return Some(EdgeRefusal::AccessDenied(format!(
                         "{method} {path} needs the admin token: send Authorization: Bearer <the --admin-token value>."
                     )));
                 }
             }
             None if !policy.loopback => {
-                return Some(ApiError::AccessDenied(format!(
+                return Some(EdgeRefusal::AccessDenied(format!(
                     "{method} {path} is refused: the emulator is bound to a non-loopback address without --admin-token, so nobody on the network may change or export its state. Start it with --admin-token to allow it."
                 )))
             }

@@ -1,16 +1,20 @@
 //! The HTTP edge, the only code that imports axum: the router ([`server`]) with the API on
 //! `POST /` and the admin API (`admin`, `faults`), the dashboard ([`ui`]) and the Studio
 //! page a presigned URL opens (`studio_page`), the response envelope and the one body reader
-//! (`response`), and the in-process client of the Rust SDK (`in_process`).
+//! (`response`), the edge's own refusals ([`EdgeRefusal`], apart from the API's errors), and the
+//! in-process client of the Rust SDK (`in_process`).
 
 pub(crate) mod admin;
 pub(crate) mod faults;
 pub mod guard;
 pub(crate) mod in_process;
+pub mod refusal;
 pub(crate) mod response;
 pub mod server;
 pub(crate) mod studio_page;
 pub mod ui;
+
+pub use refusal::{EdgeRefusal, Refusal};
 
 /// The service every route gets: shared by reference, so that a request clones a pointer, not
 /// the service's configuration (its strings and maps).

@@ -1,6 +1,9 @@
 //! The response envelope and the one body reader of every route: AWS's success and error
 //! envelopes (`x-amzn-RequestId`, `x-amzn-ErrorType`, `__type`/`Message`/`message`), the admin
 //! API's JSON answer, and [`read_body`] with the one size limit.
+//!
+//! Errors of both layers — the API's ([`ApiError`]) and the edge's own ([`EdgeRefusal`]) — go
+//! out through the one function [`failure`], which takes anything that is a [`WireError`].
 
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode};
@@ -8,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
+use crate::http::refusal::{EdgeRefusal, Refusal};
 use crate::protocol::CONTENT_TYPE;
 
 /// Requests larger than this are refused with `RequestEntityTooLargeException` (413). The largest
@@ -25,8 +29,65 @@ pub fn success(request_id: &str, output: &Value) -> Response {
     response
 }
 
-/// AWS's error envelope: status, `x-amzn-ErrorType`, and `__type`, `Message`, `message` in the body.
-pub fn failure(request_id: &str, error: &ApiError) -> Response {
+/// An error as AWS's envelope carries it: code, status and message. The API's errors and the
+/// edge's refusals are two types (each layer its own); this is what they share on the wire.
+pub trait WireError {
+    /// `__type` and `x-amzn-ErrorType`.
+    fn code(&self) -> &str;
+    /// The HTTP status.
+    fn status(&self) -> u16;
+    /// `Message` and `message`.
+    fn message(&self) -> String;
+}
+
+impl WireError for ApiError {
+    fn code(&self) -> &str {
+        ApiError::code(self)
+    }
+    fn status(&self) -> u16 {
+        ApiError::status(self)
+    }
+    fn message(&self) -> String {
+        ApiError::message(self)
+    }
+}
+
+impl WireError for EdgeRefusal {
+    fn code(&self) -> &str {
+        EdgeRefusal::code(self)
+    }
+    fn status(&self) -> u16 {
+        EdgeRefusal::status(self)
+    }
+    fn message(&self) -> String {
+        EdgeRefusal::message(self)
+    }
+}
+
+impl WireError for Refusal {
+    fn code(&self) -> &str {
+        match self {
+            Refusal::Api(e) => e.code(),
+            Refusal::Edge(e) => e.code(),
+        }
+    }
+    fn status(&self) -> u16 {
+        match self {
+            Refusal::Api(e) => e.status(),
+            Refusal::Edge(e) => e.status(),
+        }
+    }
+    fn message(&self) -> String {
+        match self {
+            Refusal::Api(e) => e.message(),
+            Refusal::Edge(e) => e.message(),
+        }
+    }
+}
+
+/// AWS's error envelope: status, `x-amzn-ErrorType`, and `__type`, `Message`, `message` in the
+/// body. The one rendering of every error, whichever layer refused.
+pub fn failure(request_id: &str, error: &(impl WireError + ?Sized)) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
     let message = error.message();
     let body = json!({"__type": error.code(), "Message": message, "message": message});
@@ -48,13 +109,18 @@ fn decorate(response: &mut Response, request_id: &str) {
 
 /// Runs work that can take long (a whole-state export or import, a report over every
 /// partition, a reset with its file work) on tokio's blocking pool, so that it never stalls the
-/// async workers that serve every other call and the health check.
-pub async fn off_the_workers<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
+/// async workers that serve every other call and the health check. Work that stops without an
+/// answer (a panic) is the emulator's fault: `InternalFailure`.
+pub async fn off_the_workers<T, E>(
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, E>
+where
+    T: Send + 'static,
+    E: From<ApiError> + Send + 'static,
+{
     tokio::task::spawn_blocking(work)
         .await
-        .unwrap_or_else(|e| Err(ApiError::Internal(format!("the work stopped: {e}"))))
+        .unwrap_or_else(|e| Err(ApiError::Internal(format!("the work stopped: {e}")).into()))
 }
 
 /// An admin call's JSON answer (HTTP 200).
@@ -74,17 +140,31 @@ impl IntoResponse for ApiError {
     }
 }
 
+impl IntoResponse for EdgeRefusal {
+    /// The error envelope with a fresh request id.
+    fn into_response(self) -> Response {
+        failure(&crate::protocol::request_id(), &self)
+    }
+}
+
+impl IntoResponse for Refusal {
+    /// The error envelope with a fresh request id.
+    fn into_response(self) -> Response {
+        failure(&crate::protocol::request_id(), &self)
+    }
+}
+
 /// Reads a request body up to [`MAX_BODY_BYTES`]; past it, `RequestEntityTooLargeException`.
-pub async fn read_body(body: Body) -> Result<axum::body::Bytes, ApiError> {
+pub async fn read_body(body: Body) -> Result<axum::body::Bytes, EdgeRefusal> {
     read_body_within(body, MAX_BODY_BYTES).await
 }
 
 /// Reads a request body up to `limit` bytes: a body declared larger (Content-Length) is refused
 /// before a byte of it is read, so a client that sent `Expect: 100-continue` gets the 413 and not
 /// "100 Continue"; a body not sent within the body timeout (see `guard`) is a 408.
-pub async fn read_body_within(body: Body, limit: usize) -> Result<axum::body::Bytes, ApiError> {
+pub async fn read_body_within(body: Body, limit: usize) -> Result<axum::body::Bytes, EdgeRefusal> {
     let too_large = || {
-        ApiError::RequestTooLarge(format!(
+        EdgeRefusal::RequestTooLarge(format!(
             "The request body exceeds the limit of {limit} bytes."
         ))
     };
@@ -96,7 +176,7 @@ pub async fn read_body_within(body: Body, limit: usize) -> Result<axum::body::By
             .is_some_and(|source| source.downcast_ref::<BodyTimedOut>().is_some())
             || e.to_string().contains(BODY_TIMED_OUT);
         if timed_out {
-            ApiError::RequestTimeout(format!("{}.", BODY_TIMED_OUT))
+            EdgeRefusal::RequestTimeout(format!("{}.", BODY_TIMED_OUT))
         } else {
             too_large()
         }
@@ -122,9 +202,9 @@ impl std::error::Error for BodyTimedOut {}
 /// it arrives (an import) instead of holding it whole: a task forwards the body's chunks through
 /// a small queue, so memory stays a few chunks whatever the body's size. Past `limit` bytes, or
 /// when the body times out, the reader fails and [`StreamedBody::error`] says why.
-pub fn streamed_body(body: Body, limit: u64) -> Result<StreamedBody, ApiError> {
+pub fn streamed_body(body: Body, limit: u64) -> Result<StreamedBody, EdgeRefusal> {
     let too_large = move || {
-        ApiError::RequestTooLarge(format!(
+        EdgeRefusal::RequestTooLarge(format!(
             "The request body exceeds the limit of {limit} bytes."
         ))
     };
@@ -155,9 +235,11 @@ pub fn streamed_body(body: Body, limit: u64) -> Result<StreamedBody, ApiError> {
                         .is_some_and(|source| source.downcast_ref::<BodyTimedOut>().is_some())
                         || e.to_string().contains(BODY_TIMED_OUT)
                     {
-                        ApiError::RequestTimeout(format!("{}.", BODY_TIMED_OUT))
+                        EdgeRefusal::RequestTimeout(format!("{}.", BODY_TIMED_OUT))
                     } else {
-                        ApiError::Validation(format!("The request body could not be read: {e}"))
+                        EdgeRefusal::UnreadableBody(format!(
+                            "The request body could not be read: {e}"
+                        ))
                     },
                 ),
             };
@@ -184,12 +266,12 @@ pub fn streamed_body(body: Body, limit: u64) -> Result<StreamedBody, ApiError> {
 pub struct StreamedBody {
     /// The body, read on a blocking thread.
     pub reader: std::io::BufReader<ChunkReader>,
-    error: std::sync::Arc<std::sync::Mutex<Option<ApiError>>>,
+    error: std::sync::Arc<std::sync::Mutex<Option<EdgeRefusal>>>,
 }
 
 impl StreamedBody {
     /// Why the body could not be read whole, if it could not (too large, timed out).
-    pub fn error(&self) -> Option<ApiError> {
+    pub fn error(&self) -> Option<EdgeRefusal> {
         self.error.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 }
@@ -198,7 +280,7 @@ impl StreamedBody {
 pub struct ChunkReader {
     queue: tokio::sync::mpsc::Receiver<axum::body::Bytes>,
     current: axum::body::Bytes,
-    error: std::sync::Arc<std::sync::Mutex<Option<ApiError>>>,
+    error: std::sync::Arc<std::sync::Mutex<Option<EdgeRefusal>>>,
 }
 
 impl std::io::Read for ChunkReader {
@@ -218,5 +300,99 @@ impl std::io::Read for ChunkReader {
         buf[..n].copy_from_slice(&self.current[..n]);
         let _ = self.current.split_to(n);
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Status, `x-amzn-ErrorType`, content type and body of a rendered error.
+    async fn rendered(error: &(impl WireError + ?Sized)) -> (u16, String, String, String) {
+        let response = failure("request-1", error);
+        let header = |name: &str| {
+            response.headers()[name]
+                .to_str()
+                .expect("a text header")
+                .to_string()
+        };
+        assert_eq!(header("x-amzn-RequestId"), "request-1");
+        let (status, code, content_type) = (
+            response.status().as_u16(),
+            header("x-amzn-ErrorType"),
+            header("content-type"),
+        );
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("a body");
+        (
+            status,
+            code,
+            content_type,
+            String::from_utf8(body.to_vec()).expect("UTF-8"),
+        )
+    }
+
+    #[tokio::test]
+    async fn both_layers_render_through_one_envelope() {
+        // The edge's refusals with the codes and statuses they had as API errors.
+        let edge = [
+            (
+                EdgeRefusal::UnknownAdminPath("m".into()),
+                "UnknownOperationException",
+                404,
+            ),
+            (
+                EdgeRefusal::MethodNotAllowed("m".into()),
+                "MethodNotAllowedException",
+                405,
+            ),
+            (
+                EdgeRefusal::AccessDenied("m".into()),
+                "AccessDeniedException",
+                403,
+            ),
+            (
+                EdgeRefusal::UnsupportedMediaType("m".into()),
+                "UnsupportedMediaTypeException",
+                415,
+            ),
+            (
+                EdgeRefusal::RequestTimeout("m".into()),
+                "RequestTimeoutException",
+                408,
+            ),
+            (
+                EdgeRefusal::RequestTooLarge("m".into()),
+                "RequestEntityTooLargeException",
+                413,
+            ),
+            (
+                EdgeRefusal::UnreadableBody("m".into()),
+                "ValidationException",
+                400,
+            ),
+            (EdgeRefusal::Conflict("m".into()), "ConflictException", 409),
+        ];
+        for (refusal, code, status) in edge {
+            let expected = (
+                status,
+                code.to_string(),
+                CONTENT_TYPE.to_string(),
+                format!(r#"{{"Message":"m","__type":"{code}","message":"m"}}"#),
+            );
+            assert_eq!(rendered(&refusal).await, expected, "{refusal:?}");
+            // Wrapped with the API's errors, it renders alike.
+            assert_eq!(rendered(&Refusal::from(refusal)).await, expected);
+        }
+        let api = ApiError::validation("v");
+        let expected = (
+            400,
+            "ValidationException".to_string(),
+            CONTENT_TYPE.to_string(),
+            r#"{"Message":"v","__type":"ValidationException","message":"v"}"#.to_string(),
+        );
+        assert_eq!(rendered(&api).await, expected);
+        assert_eq!(rendered(&Refusal::from(api)).await, expected);
     }
 }

@@ -16,6 +16,7 @@ use tokio::task::JoinHandle;
 use crate::error::ApiError;
 use crate::http::{admin, guard, response};
 use crate::http::{EdgeSettings, RouterState, SharedEdge, SharedService};
+use crate::http::{EdgeRefusal, Refusal};
 use crate::protocol::credentials::Auth;
 use crate::protocol::{self, sigv4, Defaults};
 use crate::service::config::ServiceConfig;
@@ -153,10 +154,10 @@ async fn api(
     let request_id = protocol::request_id();
     let result = async {
         if uri.path().starts_with("/_emulator") {
-            return Err(ApiError::UnknownAdminPath(format!(
+            return Err(Refusal::Edge(EdgeRefusal::UnknownAdminPath(format!(
                 "No admin call at {}: see docs/admin-api.md.",
                 uri.path()
-            )));
+            ))));
         }
         let bytes = response::read_body(body).await?;
         // Strict mode: the signature is checked before anything else reads the request.
@@ -175,7 +176,7 @@ async fn api(
         if method != Method::POST {
             return Err(ApiError::UnknownOperation(format!(
                 "{method} is not an operation: SageMaker's awsJson1.1 API takes POST with an X-Amz-Target header."
-            )));
+            )).into());
         }
         let mut request =
             protocol::parse_request(SERVICE_TARGET_PREFIX, &headers, &bytes, &service.defaults)?;
@@ -189,7 +190,7 @@ async fn api(
             tracing::debug!(operation = %request.operation, delay = ?hit.delay, error = ?hit.error, failure = ?hit.failure, "fault");
             tokio::time::sleep(hit.delay).await;
             if let Some(error) = hit.error {
-                return Err(error);
+                return Err(error.into());
             }
             failure = hit.failure;
         }
@@ -211,7 +212,7 @@ async fn api(
             error = outcome.as_ref().err().map(|e| e.code().to_string()),
             "call"
         );
-        outcome
+        Ok(outcome?)
     }
     .await;
     match result {

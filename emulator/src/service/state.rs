@@ -43,6 +43,13 @@ use crate::sim::clock::{Timestamp, LATEST};
 #[derive(Debug, Clone, Default)]
 pub struct Gate(Arc<RwLock<()>>, Arc<AtomicBool>);
 
+/// Another import holds the permit (see [`Service::import_permit`]). Not an [`ApiError`]: one
+/// import at a time is a rule of the admin API, which answers it `ConflictException` (409) with
+/// this text; the service only knows that the permit is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("Another import of the state is in progress; retry when it has finished.")]
+pub struct ImportInProgress;
+
 /// The right to run the one import allowed at a time; released when dropped.
 #[derive(Debug)]
 pub struct ImportPermit(Arc<AtomicBool>);
@@ -203,18 +210,13 @@ impl Service {
         Ok(text)
     }
 
-    /// The permit to import now, or `ConflictException` while another import runs.
-    pub fn import_permit(&self) -> ApiResult<ImportPermit> {
+    /// The permit to import now, or [`ImportInProgress`] while another import runs.
+    pub fn import_permit(&self) -> Result<ImportPermit, ImportInProgress> {
         let running = &self.gate.1;
         running
             .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
             .map(|_| ImportPermit(Arc::clone(running)))
-            .map_err(|_| {
-                ApiError::Conflict(
-                    "Another import of the state is in progress; retry when it has finished."
-                        .into(),
-                )
-            })
+            .map_err(|_| ImportInProgress)
     }
 
     /// Replaces all state with a state text (`PUT /_emulator/state`), read from `input` as it
@@ -759,7 +761,8 @@ mod tests {
     fn one_import_at_a_time() {
         let service = service_at(0);
         let first = service.import_permit().unwrap();
-        let second = service.import_permit().unwrap_err();
+        // The admin API's answer to it (the service's refusal is not an API error).
+        let second = crate::http::EdgeRefusal::from(service.import_permit().unwrap_err());
         assert_eq!((second.code(), second.status()), ("ConflictException", 409));
         drop(first);
         assert!(service.import_permit().is_ok());

@@ -226,7 +226,7 @@ fn refuse(error: &ApiError) -> Response {
 async fn load_scenario(State(service): State<SharedService>, body: Body) -> Response {
     let bytes = match response::read_body(body).await {
         Ok(bytes) => bytes,
-        Err(e) => return refuse(&e),
+        Err(e) => return e.into_response(),
     };
     let value: Value = match serde_json::from_slice(&bytes) {
         Ok(value) => value,
