@@ -15,8 +15,8 @@ use tokio::task::JoinHandle;
 
 use crate::error::ApiError;
 use crate::http::{admin, guard, response};
-use crate::http::{EdgeSettings, RouterState, SharedEdge, SharedService};
 use crate::http::{EdgeRefusal, Refusal};
+use crate::http::{EdgeSettings, RouterState, SharedEdge, SharedService};
 use crate::protocol::credentials::Auth;
 use crate::protocol::{self, sigv4, Defaults};
 use crate::service::config::ServiceConfig;
