@@ -81,6 +81,7 @@ fn client_with(server: &RunningServer, key: &str, secret: &str, token: Option<&s
                 .with_initial_backoff(Duration::from_millis(10)),
         )
         .endpoint_url(server.endpoint_url())
+        .http_client(crate::common::plain_http_client())
         .build();
     Client::from_conf(config)
 }

@@ -34,7 +34,9 @@ impl Emulated for RunningServer {
         RunningServer::service(self)
     }
     fn sdk_config(&self) -> aws_sdk_sagemaker::config::Builder {
-        aws_sdk_sagemaker::Config::builder().endpoint_url(self.endpoint_url())
+        aws_sdk_sagemaker::Config::builder()
+            .endpoint_url(self.endpoint_url())
+            .http_client(plain_http_client())
     }
 }
 
@@ -50,6 +52,12 @@ impl Emulated for InProcessEmulator {
             .endpoint_url(self.endpoint_url())
             .http_client(self.http_client())
     }
+}
+
+/// The SDK's hyper client for plain HTTP: the emulator listens on http://127.0.0.1, and the
+/// SDK is built without its TLS stack (see the workspace's Cargo.toml).
+pub fn plain_http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
+    aws_smithy_http_client::Builder::new().build_http()
 }
 
 /// An emulator in process (no socket) with the `fast` profile on a manual clock.
