@@ -1,9 +1,12 @@
 //! The Studio resource families, one file each. Handlers are plain functions named after their
-//! operation: `fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>`. They see no HTTP, never await,
-//! and take the time from `Ctx::now`, so they are unit-testable without a runtime.
+//! operation, from its generated input to its generated output (`crate::model::api`):
+//! `fn(&mut Tables, &Ctx, api::CreateDomainRequest) -> ApiResult<api::CreateDomainResponse>`.
+//! They see no HTTP, never await, and take the time from `Ctx::now`, so they are unit-testable
+//! without a runtime.
 //!
 //! This module holds what the families share: the call context, the life record every resource
-//! carries, readers for input members, and id generation.
+//! carries, the conversions between typed settings and the JSON the tables keep, and id
+//! generation.
 
 pub mod app;
 pub mod app_image_config;

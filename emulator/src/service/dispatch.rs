@@ -1,5 +1,8 @@
 //! THE table of operations: `X-Amz-Target` operation name → handler. Nothing else lists
 //! operations; the operations table of docs/operations.md is checked against this one by a test.
+//! Every handler is typed: a row pairs the generated operation type (`api::op::X`, which names
+//! the input and output types) with its handler, and [`run`] turns the validated JSON body into
+//! the input and the output back into JSON.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -12,7 +15,8 @@ use crate::resources::{
     user_profile, Ctx, Input,
 };
 
-/// A handler: runs under its partition's lock with one `now`; no HTTP, no await.
+/// A row's entry point: the typed handler behind [`run`], on the validated JSON body. It runs
+/// under its partition's lock with one `now`; no HTTP, no await.
 pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>;
 
 /// Runs a typed handler of operation `O` on a body the validator has accepted: the body is read
