@@ -144,7 +144,7 @@ pub fn write_history(
                 &Determinants::fresh(None),
                 Origin::Live,
             )
-            .map(|(output, _)| output)
+            .and_then(|(output, _)| output.to_value())
             .map_err(|e| io::Error::other(format!("{operation}: {}: {}", e.code(), e.message())))
     };
     let began = Instant::now();

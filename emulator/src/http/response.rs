@@ -13,18 +13,15 @@ use serde_json::{json, Value};
 use crate::error::ApiError;
 use crate::http::refusal::{EdgeRefusal, Refusal};
 use crate::protocol::CONTENT_TYPE;
+use crate::service::Output;
 
 /// Requests larger than this are refused with `RequestEntityTooLargeException` (413). The largest
 /// legitimate Studio input (a 16 KiB lifecycle script with tags) is far below it.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// HTTP 200 with the output members.
-pub fn success(request_id: &str, output: &Value) -> Response {
-    let body = match output {
-        Value::Object(map) if map.is_empty() => "{}".to_string(),
-        other => other.to_string(),
-    };
-    let mut response = (StatusCode::OK, body).into_response();
+/// HTTP 200 with the output members (the operation's serialized output).
+pub fn success(request_id: &str, output: Output) -> Response {
+    let mut response = (StatusCode::OK, output.into_string()).into_response();
     decorate(&mut response, request_id);
     response
 }

@@ -216,7 +216,7 @@ async fn api(
     }
     .await;
     match result {
-        Ok(output) => response::success(&request_id, &output),
+        Ok(output) => response::success(&request_id, output),
         Err(error) => response::failure(&request_id, &error),
     }
 }

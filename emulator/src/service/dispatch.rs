@@ -2,9 +2,9 @@
 //! operations; the operations table of docs/operations.md is checked against this one by a test.
 //! Every handler is typed: a row pairs the generated operation type (`api::op::X`, which names
 //! the input and output types) with its handler, and [`run`] turns the validated JSON body into
-//! the input and the output back into JSON.
+//! the input and the output into its JSON text ([`Output`]).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
@@ -17,23 +17,57 @@ use crate::resources::{
 
 /// A row's entry point: the typed handler behind [`run`], on the validated JSON body. It runs
 /// under its partition's lock with one `now`; no HTTP, no await.
-pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Value>;
+pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Output>;
+
+/// An operation's output as it travels: the typed output serialized once, straight to the JSON
+/// text of the response body. What needs the tree instead (the output-shape check, a scenario's
+/// `Save`, [`Service::call`](crate::service::Service::call)) reads it back with
+/// [`Output::to_value`]; the HTTP answer does not, and so no call builds it.
+///
+/// The text is the one `serde_json::to_value(output).to_string()` printed before: the
+/// generated types declare their members in the model's order, which is sorted like the keys
+/// of a `serde_json::Map` (a test holds both to it), and maps are `BTreeMap`s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output(String);
+
+impl Output {
+    /// The output of a typed handler, serialized.
+    pub fn of(output: &impl Serialize) -> serde_json::Result<Output> {
+        serde_json::to_string(output).map(Output)
+    }
+
+    /// The JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The JSON text, owned (the response body).
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// The output as a JSON tree.
+    pub fn to_value(&self) -> ApiResult<Value> {
+        serde_json::from_str(&self.0)
+            .map_err(|e| ApiError::Internal(format!("an output read back as JSON: {e}")))
+    }
+}
 
 /// Runs a typed handler of operation `O` on a body the validator has accepted: the body is read
 /// into `O::Input` (borrowing the parsed JSON, no copy of the tree), and the typed output is
-/// written back as JSON for the response, the output check and the scenario's `Save`.
+/// serialized once, as the response body (see [`Output`]).
 pub fn run<O: Operation>(
     tables: &mut Tables,
     ctx: &Ctx,
     input: &Input,
     handler: fn(&mut Tables, &Ctx, O::Input) -> ApiResult<O::Output>,
-) -> ApiResult<Value> {
+) -> ApiResult<Output> {
     // The validator has checked every member's type, so a failure here is a shape the model
     // allows and the generated types do not: answered like any other type mismatch.
     let typed = O::Input::deserialize(input)
         .map_err(|e| ApiError::Serialization(format!("{} input: {e}", O::NAME)))?;
     let output = handler(tables, ctx, typed)?;
-    serde_json::to_value(output).map_err(|e| ApiError::Internal(format!("{} output: {e}", O::NAME)))
+    Output::of(&output).map_err(|e| ApiError::Internal(format!("{} output: {e}", O::NAME)))
 }
 
 /// A row of [`OPERATIONS`] for a typed handler: the name comes from the generated operation
@@ -142,6 +176,67 @@ mod tests {
             assert!(handler(name).is_some(), "{name}");
         }
         assert!(handler("CreateTrainingJob").is_none());
+    }
+
+    /// The JSON text [`Output::of`] writes from a typed output, beside the one of the tree
+    /// `serde_json::to_value` made of it before (sorted keys, since `Map` is a `BTreeMap`).
+    fn text_and_tree_text<O: Operation>() -> (String, String)
+    where
+        O::Output: serde::de::DeserializeOwned,
+    {
+        let model = crate::model::model();
+        let shape = model
+            .operation(O::NAME)
+            .and_then(|op| op.output)
+            .expect("an output shape");
+        let full = crate::model::example::example_value(model, shape, true, 0);
+        let typed = O::Output::deserialize(&full).expect("the full example reads into the type");
+        let text = Output::of(&typed).unwrap().into_string();
+        let tree = serde_json::to_value(&typed).unwrap().to_string();
+        (text, tree)
+    }
+
+    #[test]
+    fn outputs_are_serialized_to_the_text_their_json_tree_printed() {
+        use crate::model::api::op;
+        let pairs = [
+            text_and_tree_text::<op::DescribeDomain>(),
+            text_and_tree_text::<op::CreateUserProfile>(),
+            text_and_tree_text::<op::DescribeUserProfile>(),
+            text_and_tree_text::<op::ListUserProfiles>(),
+            text_and_tree_text::<op::DescribeApp>(),
+            text_and_tree_text::<op::DescribeSpace>(),
+            text_and_tree_text::<op::DescribeAppImageConfig>(),
+            text_and_tree_text::<op::ListTags>(),
+        ];
+        for (text, tree) in pairs {
+            assert!(text.len() > 2, "a full example: {text}");
+            assert_eq!(text, tree);
+        }
+        // For every operation: the generated structures declare their members sorted by wire
+        // name, as a `Map` orders its keys, and hold maps in `BTreeMap`s, so the text is the
+        // tree's for any value, not only the examples above.
+        let source = include_str!("../model/api.rs");
+        assert!(!source.contains("HashMap"));
+        for block in source.split("\npub struct ").skip(1) {
+            let body = block.split("\n}").next().unwrap_or_default();
+            let names: Vec<&str> = body
+                .split("rename = \"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+                .collect();
+            let mut sorted = names.clone();
+            sorted.sort_unstable();
+            assert_eq!(
+                names,
+                sorted,
+                "pub struct {}",
+                block.lines().next().unwrap_or("")
+            );
+        }
+        let empty = Output::of(&crate::model::api::Empty {}).unwrap();
+        assert_eq!(empty.as_str(), "{}");
+        assert_eq!(empty.to_value().unwrap(), serde_json::json!({}));
     }
 
     /// Verbs of AWS operations that change state. An operation of the model named with one

@@ -27,6 +27,7 @@ use crate::sim::lifecycle::DelayProfile;
 use crate::sim::metering::{self, UsageReport};
 use crate::sim::prices;
 use crate::sim::quotas::{QuotaLimits, Quotas};
+pub use dispatch::Output;
 
 /// The state, the clock, the journal and the rules: everything a call needs below the HTTP edge
 /// (who may call, and how, is the edge's: `http::server`). Cheap to clone (the store and clock
@@ -189,19 +190,19 @@ impl Service {
     /// before anything observes the state, so the outcome is as if they had happened on time).
     pub fn call_at(&self, request: &ApiRequest, at: Timestamp) -> ApiResult<Value> {
         self.execute(request, at, &Determinants::fresh(None), Origin::Live)
-            .map(|(output, _)| output)
+            .and_then(|(output, _)| output.to_value())
     }
 
     /// Runs one API call as of `at` with its [`Determinants`], and records it in the journal
-    /// when it changed state; answers the output and the journal ticket to wait for before
-    /// acknowledging (see `persistence`).
+    /// when it changed state; answers the output (serialized: see [`Output`]) and the journal
+    /// ticket to wait for before acknowledging (see `persistence`).
     pub fn execute(
         &self,
         request: &ApiRequest,
         at: Timestamp,
         determinants: &Determinants,
         origin: Origin,
-    ) -> ApiResult<(Value, Option<Ticket>)> {
+    ) -> ApiResult<(Output, Option<Ticket>)> {
         let handler = dispatch::handler(&request.operation).ok_or_else(|| {
             ApiError::UnknownOperation(format!(
                 "Operation {} is not supported by this emulator.",
@@ -252,7 +253,7 @@ impl Service {
         if self.check_output_shapes {
             // A response that does not match the model is the emulator's bug: answered as a 500
             // naming the mismatch, so that the test that met it fails.
-            model::check_output(&request.operation, &output).map_err(|problems| {
+            model::check_output(&request.operation, &output.to_value()?).map_err(|problems| {
                 ApiError::Internal(format!(
                     "The emulator's {} output does not match the SageMaker model:\n{problems}",
                     request.operation

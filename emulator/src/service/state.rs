@@ -429,12 +429,13 @@ mod tests {
             region: REGION.into(),
             input: input.as_object().cloned().unwrap_or_default(),
         };
-        service.execute(
+        let (output, ticket) = service.execute(
             &request,
             service.catch_up(),
             &Determinants::fresh(None),
             Origin::Live,
-        )
+        )?;
+        Ok((output.to_value()?, ticket))
     }
 
     /// A call acknowledged as the HTTP edge does it: answered only once durable.
