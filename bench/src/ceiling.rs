@@ -36,7 +36,7 @@ async fn answer(body: Body) -> Response {
         "content-type",
         HeaderValue::from_static("application/x-amz-json-1.1"),
     );
-    if let Ok(id) = HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()) {
+    if let Ok(id) = HeaderValue::from_str(&sagemaker_studio_emulator::sim::random::uuid_v4()) {
         headers.insert("x-amzn-RequestId", id);
     }
     response

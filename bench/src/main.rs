@@ -9,6 +9,10 @@
 // emulator's time behind its clock, for deterministic tests) does not apply to it.
 #![allow(clippy::disallowed_methods)]
 
+/// The emulator's allocator, so that the ceiling's allocations cost what the emulator's do.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod ceiling;
 mod client;
 mod load;
