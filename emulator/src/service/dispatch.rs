@@ -16,8 +16,22 @@ use crate::resources::{
 };
 
 /// A row's entry point: the typed handler behind [`run`], on the validated JSON body. It runs
-/// under its partition's lock with one `now`; no HTTP, no await.
-pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Output>;
+/// under its partition's lock with one `now`; no HTTP, no await. It answers the typed output
+/// unserialized ([`Answer`]): the caller writes it once the partition's lock is released.
+pub type Handler = fn(&mut Tables, &Ctx, &Input) -> ApiResult<Box<dyn Answer>>;
+
+/// A handler's typed output, not yet written: serialized by the caller after it has released
+/// the partition's lock, so that writing the answer never holds up the partition's other calls.
+pub trait Answer {
+    /// The output's JSON text.
+    fn output(&self) -> serde_json::Result<Output>;
+}
+
+impl<T: Serialize> Answer for T {
+    fn output(&self) -> serde_json::Result<Output> {
+        Output::of(self)
+    }
+}
 
 /// An operation's output as it travels: the typed output serialized once, straight to the JSON
 /// text of the response body. What needs the tree instead (the output-shape check, a scenario's
@@ -61,13 +75,15 @@ pub fn run<O: Operation>(
     ctx: &Ctx,
     input: &Input,
     handler: fn(&mut Tables, &Ctx, O::Input) -> ApiResult<O::Output>,
-) -> ApiResult<Output> {
+) -> ApiResult<Box<dyn Answer>>
+where
+    O::Output: 'static,
+{
     // The validator has checked every member's type, so a failure here is a shape the model
     // allows and the generated types do not: answered like any other type mismatch.
     let typed = O::Input::deserialize(input)
         .map_err(|e| ApiError::Serialization(format!("{} input: {e}", O::NAME)))?;
-    let output = handler(tables, ctx, typed)?;
-    Output::of(&output).map_err(|e| ApiError::Internal(format!("{} output: {e}", O::NAME)))
+    Ok(Box::new(handler(tables, ctx, typed)?))
 }
 
 /// A row of [`OPERATIONS`] for a typed handler: the name comes from the generated operation

@@ -249,7 +249,20 @@ impl Service {
             failure: determinants.failure.as_deref(),
             quotas: &quotas,
         };
-        let output = handler(&mut tables, &ctx, &request.input)?;
+        let answer = handler(&mut tables, &ctx, &request.input)?;
+        // Handed to the journal thread while the partition is still locked: the file's order
+        // is the order in which this partition's changes happened.
+        let ticket = self.journal.append(record);
+        drop(tables);
+        drop(open);
+        if ticket.is_some() && self.journal.claim_compaction() {
+            self.start_compaction();
+        }
+        // Written outside the lock. A typed output that cannot be written is the emulator's bug
+        // (the change, if any, is made and journaled: as when a handler answers it wrongly).
+        let output = answer
+            .output()
+            .map_err(|e| ApiError::Internal(format!("{} output: {e}", request.operation)))?;
         if self.check_output_shapes {
             // A response that does not match the model is the emulator's bug: answered as a 500
             // naming the mismatch, so that the test that met it fails.
@@ -259,14 +272,6 @@ impl Service {
                     request.operation
                 ))
             })?;
-        }
-        // Handed to the journal thread while the partition is still locked: the file's order
-        // is the order in which this partition's changes happened.
-        let ticket = self.journal.append(record);
-        drop(tables);
-        drop(open);
-        if ticket.is_some() && self.journal.claim_compaction() {
-            self.start_compaction();
         }
         Ok((output, ticket))
     }

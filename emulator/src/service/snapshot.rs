@@ -145,7 +145,10 @@ mod tests {
         ctx: &Ctx,
         input: &crate::resources::Input,
     ) -> crate::error::ApiResult<Value> {
-        crate::service::dispatch::handler(operation).unwrap()(tables, ctx, input)?.to_value()
+        crate::service::dispatch::handler(operation).unwrap()(tables, ctx, input)?
+            .output()
+            .unwrap()
+            .to_value()
     }
 
     /// The dashboard's poll at any size: the first `limit` user profiles, and their count.
